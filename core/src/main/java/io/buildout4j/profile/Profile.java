@@ -1,0 +1,154 @@
+package io.buildout4j.profile;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A loaded profile, resolved lazily as buildout resolves it: a section is materialised (macros,
+ * substitution) the first time it is asked for, and a broken section nobody asks for is never an
+ * error. Values returned are final strings; with the SlapOS extensions on, {@code $${} in them
+ * reads as {@code ${}.
+ *
+ * <p>Obtained from {@link ProfileLoader#load(java.nio.file.Path)}. Safe to share between threads:
+ * resolution is serialised internally, and everything returned is immutable.
+ */
+public final class Profile {
+  private final RawProfile raw;
+  private final Resolver resolver;
+  private final boolean slapos;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  Profile(RawProfile raw, Resolver resolver, boolean slapos) {
+    this.raw = raw;
+    this.resolver = resolver;
+    this.slapos = slapos;
+  }
+
+  void initialize() {
+    locked(() -> {
+      resolver.initialize();
+      return null;
+    });
+  }
+
+  /**
+   * The resolved value of {@code section:option}.
+   *
+   * @throws MissingSectionException if the section does not exist
+   * @throws MissingOptionException if the option does not exist
+   * @throws BuildoutException if resolving the section fails (bad reference, loop, ...)
+   */
+  public String get(String section, String option) {
+    return locked(() -> read(resolver.section(section, null).require(option)));
+  }
+
+  /** The resolved value of {@code section:option}, or null if the section or option is absent. */
+  public @Nullable String find(String section, String option) {
+    return locked(() -> {
+      if (resolver.rawSection(section) == null) {
+        return null;
+      }
+      String value = resolver.section(section, null).get(option, null);
+      return value == null ? null : read(value);
+    });
+  }
+
+  /** Every option of a section, resolved, in buildout's key order. */
+  public Map<String, String> section(String name) {
+    return locked(() -> {
+      LiveSection section = resolver.section(name, null);
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String key : section.keys()) {
+        values.put(key, read(section.require(key)));
+      }
+      return Collections.unmodifiableMap(values);
+    });
+  }
+
+  /** Whether a section of that name exists (resolved or not). */
+  public boolean hasSection(String name) {
+    return locked(() -> resolver.rawSection(name) != null);
+  }
+
+  /** Every section name, in order of first appearance. */
+  public List<String> sectionNames() {
+    return locked(resolver::sectionNames);
+  }
+
+  /**
+   * Every section resolved, sorted by name, each with its options sorted: what {@code resolve}
+   * prints. Unlike an install, this resolves sections nobody references, so a broken one fails.
+   */
+  public Map<String, Map<String, String>> resolveAll() {
+    return locked(() -> {
+      Map<String, Map<String, String>> all = new TreeMap<>(PythonOrder.INSTANCE);
+      List<String> names = new java.util.ArrayList<>(resolver.sectionNames());
+      names.sort(PythonOrder.INSTANCE);
+      for (String name : names) {
+        LiveSection section = resolver.section(name, null);
+        Map<String, String> values = new TreeMap<>(PythonOrder.INSTANCE);
+        for (String key : section.keys()) {
+          values.put(key, read(section.require(key)));
+        }
+        all.put(name, Collections.unmodifiableMap(values));
+      }
+      return Collections.unmodifiableMap(all);
+    });
+  }
+
+  /**
+   * The parts buildout would install, in its order: {@code [buildout] parts} left to right, each
+   * preceded by the recipe sections it references (directly or through other sections).
+   */
+  public List<String> partOrder() {
+    return locked(() -> {
+      String parts = resolver.section("buildout", null).require("parts");
+      for (String part : PythonStrings.splitWhitespace(parts)) {
+        resolver.section(part, "buildout:parts").require("recipe");
+      }
+      return List.copyOf(resolver.parts());
+    });
+  }
+
+  /**
+   * Where {@code section:option} came from: its value as the layers assembled it (before macros
+   * and substitution) and the steps that made it. For an option a {@code <=} macro brought in, the
+   * history is the macro source's. Null if neither the layers nor a macro define it.
+   */
+  public @Nullable RawValue annotate(String section, String option) {
+    RawValue value = raw.value(section, option);
+    if (value != null) {
+      return value;
+    }
+    return locked(() -> {
+      if (resolver.rawSection(section) == null) {
+        return null;
+      }
+      return resolver.section(section, null).rawValue(option);
+    });
+  }
+
+  /** The profile as its layers assembled it, with every value's history. */
+  public RawProfile raw() {
+    return raw;
+  }
+
+  private String read(String value) {
+    return slapos && value.contains("$${") ? value.replace("$${", "${") : value;
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}
