@@ -20,6 +20,7 @@ record CommandLine(
     boolean verbose,
     String format,
     @Nullable String python,
+    @Nullable String executable,
     List<String> assignments,
     List<String> arguments) {
 
@@ -46,6 +47,7 @@ record CommandLine(
         --no-slapos          upstream zc.buildout semantics: no ${:_profile_base_location_},
                              $${ stays as written
         --python X.Y         the Python version section conditions answer for (default 3.11)
+        --executable PATH    the default of ${buildout:executable} (default: python3 on the PATH)
         -h, --help           this help
       """;
 
@@ -69,6 +71,7 @@ record CommandLine(
     boolean verbose = false;
     String format = "text";
     String python = null;
+    String executable = null;
     List<String> assignments = new ArrayList<>();
     List<String> arguments = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -86,6 +89,7 @@ record CommandLine(
         case "--recipe-placeholders" -> placeholders = true;
         case "--no-slapos" -> slapos = false;
         case "--python" -> python = value(args, ++i, arg);
+        case "--executable" -> executable = value(args, ++i, arg);
         case "--format" -> {
           format = value(args, ++i, arg);
           if (!format.equals("text") && !format.equals("json")) {
@@ -117,7 +121,7 @@ record CommandLine(
       throw new UsageException("--recipe-placeholders goes with --no-recipes");
     }
     return new CommandLine(command, config, userDefaults, raw, noRecipes, placeholders, slapos, verbose, format,
-        python, List.copyOf(assignments), List.copyOf(arguments));
+        python, executable, List.copyOf(assignments), List.copyOf(arguments));
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -74,6 +74,9 @@ public final class Main {
         .slaposExtensions(line.slapos())
         .recipePlaceholders(line.recipePlaceholders())
         .fullHistory(line.verbose() && line.command().equals("annotate"));
+    if (line.executable() != null) {
+      loader = loader.executable(line.executable());
+    }
     if (line.python() != null) {
       loader = loader.target(pythonTarget(line.python()));
     }
