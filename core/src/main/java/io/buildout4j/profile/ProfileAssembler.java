@@ -4,9 +4,7 @@ import io.buildout4j.profile.condition.ConditionEvaluator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,17 +28,16 @@ final class ProfileAssembler {
 
   private final LoadSettings settings;
   private final LayerMerge merge;
+  private final ExtendsFold fold;
   private final ProfileParser parser;
-  private final Map<String, Node> nodes = new HashMap<>();
+  private final Map<String, ExtendsNode> nodes = new HashMap<>();
   private final Map<String, FileLayer> files = new HashMap<>();
   private @Nullable ProfileFetcher fetcher;
-
-  /** A file, the layer it contributes, and the files it extends. */
-  private record Node(String location, Layer layer, List<Node> extended, List<Node> optional, boolean leaf) {}
 
   ProfileAssembler(LoadSettings settings) {
     this.settings = settings;
     this.merge = new LayerMerge(settings.fullHistory());
+    this.fold = new ExtendsFold(merge, settings.fullHistory());
     ConditionEvaluator conditions = new ConditionEvaluator(settings.target());
     this.parser = new ProfileParser(conditions::evaluate);
   }
@@ -118,9 +115,9 @@ final class ProfileAssembler {
     }
     merge.mergeSection(fetchOptions, buildoutOverrides, LayerMerge.sortedIncrementKeys(buildoutOverrides));
     fetcher = new ProfileFetcher(fetchSettings(fetchOptions));
-    Node root = node(location, new LinkedHashSet<>());
+    ExtendsNode root = node(location, new LinkedHashSet<>());
     LayerMerge.Config result = new LayerMerge.Config();
-    fold(root, result, userDefaults);
+    fold.fold(root, result, userDefaults);
     return result;
   }
 
@@ -172,28 +169,28 @@ final class ProfileAssembler {
   }
 
   /** Links {@code location} to the files it extends, once per load. */
-  private Node node(String location, LinkedHashSet<String> chain) {
+  private ExtendsNode node(String location, LinkedHashSet<String> chain) {
     String identity = identity(location);
     if (chain.contains(identity)) {
       List<String> loop = new ArrayList<>(chain);
       loop.add(identity);
       throw new ExtendsLoopException(loop.subList(loop.indexOf(identity), loop.size()));
     }
-    Node known = nodes.get(identity);
+    ExtendsNode known = nodes.get(identity);
     if (known != null) {
       return known;
     }
     return DeepCalls.call("The extends chain", () -> {
       FileLayer file = fileLayer(location, identity);
       chain.add(identity);
-      List<Node> extended = new ArrayList<>();
+      List<ExtendsNode> extended = new ArrayList<>();
       String base = ProfileLocations.base(location);
       if (file.extendsOption() != null) {
         for (String name : PythonStrings.splitWhitespace(file.extendsOption().value())) {
           extended.add(child(base, name, chain, location, file.extendsOption().line()));
         }
       }
-      List<Node> optional = new ArrayList<>();
+      List<ExtendsNode> optional = new ArrayList<>();
       ParsedFile.ParsedOption optionalOption = file.optionalOption();
       if (optionalOption != null) {
         for (String name : PythonStrings.splitWhitespace(optionalOption.value())) {
@@ -212,13 +209,13 @@ final class ProfileAssembler {
       }
       chain.remove(identity);
       boolean leaf = file.extendsOption() == null || file.extendsOption().value().isEmpty();
-      Node node = new Node(location, file.layer(), List.copyOf(extended), List.copyOf(optional), leaf);
+      ExtendsNode node = new ExtendsNode(location, file.layer(), List.copyOf(extended), List.copyOf(optional), leaf);
       nodes.put(identity, node);
       return node;
     });
   }
 
-  private Node child(String base, String name, LinkedHashSet<String> chain, String from, int line) {
+  private ExtendsNode child(String base, String name, LinkedHashSet<String> chain, String from, int line) {
     String target = ProfileLocations.resolve(base, name);
     try {
       return node(target, chain);
@@ -258,55 +255,6 @@ final class ProfileAssembler {
       }
       if (line > 0) {
         section.put("_profile_base_location_", new ParsedFile.ParsedOption(base, line));
-      }
-    }
-  }
-
-  /**
-   * Merges the flattened extends list of {@code root} into {@code target}: each file after the
-   * files it extends, then its optional extends; user defaults go under the first leaf.
-   */
-  private void fold(Node root, LayerMerge.Config target, LayerMerge.@Nullable Config userDefaults) {
-    final class Frame {
-      final Node node;
-      int next;
-      boolean checkedLeaf;
-      boolean takesUserDefaults;
-
-      Frame(Node node) {
-        this.node = node;
-      }
-    }
-    boolean userDefaultsPending = userDefaults != null;
-    Deque<Frame> stack = new ArrayDeque<>();
-    stack.push(new Frame(root));
-    while (!stack.isEmpty()) {
-      Frame frame = stack.peek();
-      List<Node> extended = frame.node.extended();
-      if (frame.next < extended.size()) {
-        stack.push(new Frame(extended.get(frame.next++)));
-        continue;
-      }
-      if (!frame.checkedLeaf) {
-        frame.checkedLeaf = true;
-        if (frame.node.leaf() && userDefaultsPending) {
-          frame.takesUserDefaults = true;
-          userDefaultsPending = false;
-        }
-      }
-      int optionalIndex = frame.next - extended.size();
-      if (optionalIndex < frame.node.optional().size()) {
-        frame.next++;
-        stack.push(new Frame(frame.node.optional().get(optionalIndex)));
-        continue;
-      }
-      stack.pop();
-      if (frame.takesUserDefaults && userDefaults != null) {
-        LayerMerge.Config combined = copy(userDefaults);
-        merge.merge(combined, frame.node.layer());
-        merge.merge(target, combined);
-      } else {
-        merge.merge(target, frame.node.layer());
       }
     }
   }
@@ -370,8 +318,6 @@ final class ProfileAssembler {
   }
 
   private static LayerMerge.Config copy(LayerMerge.Config config) {
-    LayerMerge.Config copy = new LayerMerge.Config();
-    config.forEach((name, section) -> copy.put(name, new LinkedHashMap<>(section)));
-    return copy;
+    return ExtendsFold.copy(config);
   }
 }
