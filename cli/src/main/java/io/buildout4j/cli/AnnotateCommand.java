@@ -31,47 +31,60 @@ final class AnnotateCommand {
     RawValue directory = profile.raw().value("buildout", "directory");
     String base = directory == null ? "" : directory.value();
     Map<String, Map<String, RawValue>> chosen = new TreeMap<>();
-    profile.raw().sections().forEach((name, options) -> {
-      if (line.arguments().isEmpty() || line.arguments().contains(name)) {
-        chosen.put(name, new TreeMap<>(options));
-      }
-    });
+    profile
+        .raw()
+        .sections()
+        .forEach(
+            (name, options) -> {
+              if (line.arguments().isEmpty() || line.arguments().contains(name)) {
+                chosen.put(name, new TreeMap<>(options));
+              }
+            });
     if (line.json()) {
       out.print(JsonWriter.write(json(chosen, base, line.verbose())));
       return;
     }
     StringBuilder text = new StringBuilder("\nAnnotated sections\n==================\n");
-    chosen.forEach((name, options) -> {
-      text.append("\n[").append(name).append("]\n");
-      options.forEach((key, value) -> {
-        text.append(keyAndValue(key, value.value()));
-        if (line.verbose()) {
-          text.append('\n');
-          List<Step> steps = new ArrayList<>(value.history().steps());
-          for (int i = steps.size() - 1; i >= 0; i--) {
-            Step step = steps.get(i);
-            text.append(step.origin().isFile() ? "   IN " : "   AS ").append(source(step.origin(), base)).append('\n');
-            List<String> lines = step.value().lines().toList();
-            if (lines.size() <= 1) {
-              text.append("   ").append(step.operation()).append(" VALUE = ").append(step.value()).append('\n');
-            } else {
-              text.append("   ").append(step.operation()).append(" VALUE =\n");
-              lines.forEach(l -> text.append("      ").append(l).append('\n'));
-            }
-          }
-          text.append('\n');
-        } else {
-          for (Step step : value.history().effectiveSteps()) {
-            String marker = switch (step.operation()) {
-              case ADD -> "+=  ";
-              case REMOVE -> "-=  ";
-              default -> "    ";
-            };
-            text.append(marker).append(source(step.origin(), base)).append('\n');
-          }
-        }
-      });
-    });
+    chosen.forEach(
+        (name, options) -> {
+          text.append("\n[").append(name).append("]\n");
+          options.forEach(
+              (key, value) -> {
+                text.append(keyAndValue(key, value.value()));
+                if (line.verbose()) {
+                  text.append('\n');
+                  List<Step> steps = new ArrayList<>(value.history().steps());
+                  for (int i = steps.size() - 1; i >= 0; i--) {
+                    Step step = steps.get(i);
+                    text.append(step.origin().isFile() ? "   IN " : "   AS ")
+                        .append(source(step.origin(), base))
+                        .append('\n');
+                    List<String> lines = step.value().lines().toList();
+                    if (lines.size() <= 1) {
+                      text.append("   ")
+                          .append(step.operation())
+                          .append(" VALUE = ")
+                          .append(step.value())
+                          .append('\n');
+                    } else {
+                      text.append("   ").append(step.operation()).append(" VALUE =\n");
+                      lines.forEach(l -> text.append("      ").append(l).append('\n'));
+                    }
+                  }
+                  text.append('\n');
+                } else {
+                  for (Step step : value.history().effectiveSteps()) {
+                    String marker =
+                        switch (step.operation()) {
+                          case ADD -> "+=  ";
+                          case REMOVE -> "-=  ";
+                          default -> "    ";
+                        };
+                    text.append(marker).append(source(step.origin(), base)).append('\n');
+                  }
+                }
+              });
+        });
     out.print(text);
   }
 
@@ -83,29 +96,37 @@ final class AnnotateCommand {
     return key + "= " + String.join("\n", lines) + "\n";
   }
 
-  private static Map<String, Object> json(Map<String, Map<String, RawValue>> sections, String base, boolean full) {
+  private static Map<String, Object> json(
+      Map<String, Map<String, RawValue>> sections, String base, boolean full) {
     Map<String, Object> result = new LinkedHashMap<>();
-    sections.forEach((name, options) -> {
-      Map<String, Object> section = new LinkedHashMap<>();
-      options.forEach((key, value) -> {
-        List<Object> history = new ArrayList<>();
-        for (Step step : full ? value.history().steps() : value.history().effectiveSteps()) {
-          Map<String, Object> item = new LinkedHashMap<>();
-          item.put("operation", step.operation().name());
-          item.put("value", step.value());
-          item.put("source", step.origin().isFile() ? relative(step.origin().location(), base) : step.origin().kind().label());
-          if (step.origin().isFile()) {
-            item.put("line", step.origin().line());
-          }
-          history.add(item);
-        }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("value", value.value());
-        entry.put("history", history);
-        section.put(key, entry);
-      });
-      result.put(name, section);
-    });
+    sections.forEach(
+        (name, options) -> {
+          Map<String, Object> section = new LinkedHashMap<>();
+          options.forEach(
+              (key, value) -> {
+                List<Object> history = new ArrayList<>();
+                for (Step step :
+                    full ? value.history().steps() : value.history().effectiveSteps()) {
+                  Map<String, Object> item = new LinkedHashMap<>();
+                  item.put("operation", step.operation().name());
+                  item.put("value", step.value());
+                  item.put(
+                      "source",
+                      step.origin().isFile()
+                          ? relative(step.origin().location(), base)
+                          : step.origin().kind().label());
+                  if (step.origin().isFile()) {
+                    item.put("line", step.origin().line());
+                  }
+                  history.add(item);
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("value", value.value());
+                entry.put("history", history);
+                section.put(key, entry);
+              });
+          result.put(name, section);
+        });
     return result;
   }
 

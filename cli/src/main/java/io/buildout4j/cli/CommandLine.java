@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parsed command line: {@code buildout4j [options] COMMAND [options] [section:option=value
- * ...] [arguments]}. Options and assignments may come before or after the command, as with
- * buildout; a word with {@code =} that is not an option is an assignment.
+ * The parsed command line: {@code buildout4j [options] COMMAND [options] [section:option=value ...]
+ * [arguments]}. Options and assignments may come before or after the command, as with buildout; a
+ * word with {@code =} that is not an option is an assignment.
  */
 record CommandLine(
     String command,
@@ -24,7 +24,8 @@ record CommandLine(
     List<String> assignments,
     List<String> arguments) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: buildout4j COMMAND [options] [section:option=value ...] [arguments]
 
       Commands:
@@ -120,8 +121,20 @@ record CommandLine(
     if (placeholders && !noRecipes) {
       throw new UsageException("--recipe-placeholders goes with --no-recipes");
     }
-    return new CommandLine(command, config, userDefaults, raw, noRecipes, placeholders, slapos, verbose, format,
-        python, executable, List.copyOf(assignments), List.copyOf(arguments));
+    return new CommandLine(
+        command,
+        config,
+        userDefaults,
+        raw,
+        noRecipes,
+        placeholders,
+        slapos,
+        verbose,
+        format,
+        python,
+        executable,
+        List.copyOf(assignments),
+        List.copyOf(arguments));
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -68,12 +68,13 @@ public final class Main {
   }
 
   private ProfileLoader loader(CommandLine line) {
-    ProfileLoader loader = Profiles.loader()
-        .workingDirectory(workingDirectory)
-        .userDefaults(line.userDefaults())
-        .slaposExtensions(line.slapos())
-        .recipePlaceholders(line.recipePlaceholders())
-        .fullHistory(line.verbose() && line.command().equals("annotate"));
+    ProfileLoader loader =
+        Profiles.loader()
+            .workingDirectory(workingDirectory)
+            .userDefaults(line.userDefaults())
+            .slaposExtensions(line.slapos())
+            .recipePlaceholders(line.recipePlaceholders())
+            .fullHistory(line.verbose() && line.command().equals("annotate"));
     if (line.executable() != null) {
       loader = loader.executable(line.executable());
     }
@@ -90,11 +91,13 @@ public final class Main {
     String[] parts = version.split("\\.");
     try {
       if (parts.length == 2) {
-        return TargetEnvironment.current().withPython(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        return TargetEnvironment.current()
+            .withPython(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
       }
       if (parts.length == 3) {
         return TargetEnvironment.current()
-            .withPython(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            .withPython(
+                Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
       }
     } catch (NumberFormatException e) {
       // reported below

@@ -2,19 +2,22 @@ package io.buildout4j.cli;
 
 import java.util.Map;
 
-/** Renders sections as profile text: {@code [section]}, {@code option = value}, continuation lines. */
+/**
+ * Renders sections as profile text: {@code [section]}, {@code option = value}, continuation lines.
+ */
 final class ProfileText {
   private ProfileText() {}
 
   static String render(Map<String, Map<String, String>> sections) {
     StringBuilder out = new StringBuilder();
-    sections.forEach((name, options) -> {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append('[').append(name).append("]\n");
-      options.forEach((key, value) -> out.append(option(key, value)));
-    });
+    sections.forEach(
+        (name, options) -> {
+          if (out.length() > 0) {
+            out.append('\n');
+          }
+          out.append('[').append(name).append("]\n");
+          options.forEach((key, value) -> out.append(option(key, value)));
+        });
     return out.toString();
   }
 

@@ -30,13 +30,17 @@ final class ResolveCommand {
 
   private static Map<String, Map<String, String>> raw(Profile profile) {
     Map<String, Map<String, String>> sections = new TreeMap<>();
-    profile.raw().sections().forEach((name, options) -> {
-      Map<String, String> values = new TreeMap<>();
-      for (Map.Entry<String, RawValue> option : options.entrySet()) {
-        values.put(option.getKey(), option.getValue().value());
-      }
-      sections.put(name, values);
-    });
+    profile
+        .raw()
+        .sections()
+        .forEach(
+            (name, options) -> {
+              Map<String, String> values = new TreeMap<>();
+              for (Map.Entry<String, RawValue> option : options.entrySet()) {
+                values.put(option.getKey(), option.getValue().value());
+              }
+              sections.put(name, values);
+            });
     return sections;
   }
 }

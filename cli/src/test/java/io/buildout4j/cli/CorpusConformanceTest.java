@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Conformance over the SlapOS corpus ({@code shared/corpus}): for every profile, {@code resolve
  * --raw}, {@code resolve --no-recipes} and {@code resolve --no-recipes --recipe-placeholders} agree
- * with what zc.buildout 4.1.12 made of it ({@code expected/P.raw.json}, {@code P.json},
- * {@code P.lenient.json}), by the rules of {@code shared/oracle/compare.py}. The corpus is found at
- * the system property {@code buildout4j.corpus}, else {@code ../shared/corpus} from the repository;
+ * with what zc.buildout 4.1.12 made of it ({@code expected/P.raw.json}, {@code P.json}, {@code
+ * P.lenient.json}), by the rules of {@code shared/oracle/compare.py}. The corpus is found at the
+ * system property {@code buildout4j.corpus}, else {@code ../shared/corpus} from the repository;
  * without it the tests are skipped, and say so.
  */
 class CorpusConformanceTest {
@@ -32,20 +32,23 @@ class CorpusConformanceTest {
    * replace it the same way.
    */
   private static final String PYTHON = "/usr/bin/python3";
+
   private static Path corpus;
   private static List<String> profiles;
 
   @BeforeAll
   static void findCorpus() throws IOException {
     String property = System.getProperty("buildout4j.corpus");
-    corpus = property != null && !property.isEmpty()
-        ? Path.of(property)
-        : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize();
+    corpus =
+        property != null && !property.isEmpty()
+            ? Path.of(property)
+            : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize();
     profiles = new ArrayList<>();
     Path expected = corpus.resolve("expected");
     if (Files.isDirectory(expected)) {
       try (Stream<Path> files = Files.walk(expected)) {
-        files.map(p -> expected.relativize(p).toString())
+        files
+            .map(p -> expected.relativize(p).toString())
             .filter(p -> p.endsWith(".raw.json"))
             .map(p -> p.substring(0, p.length() - ".raw.json".length()))
             .sorted()
@@ -70,7 +73,9 @@ class CorpusConformanceTest {
   }
 
   private void check(String kind, String suffix, List<String> flags) throws IOException {
-    assumeTrue(!profiles.isEmpty(), "SKIPPED: no conformance corpus at " + corpus + " (set -Dbuildout4j.corpus)");
+    assumeTrue(
+        !profiles.isEmpty(),
+        "SKIPPED: no conformance corpus at " + corpus + " (set -Dbuildout4j.corpus)");
     Path root = corpus.resolve("slapos");
     Map<String, String> replacements = new LinkedHashMap<>();
     replacements.put(root.toRealPath().toString(), "@ROOT@");
@@ -79,18 +84,32 @@ class CorpusConformanceTest {
     int compared = 0;
     List<String> mismatches = new ArrayList<>();
     for (String profile : profiles) {
-      Path expectedFile = corpus.resolve("expected").resolve(profile + (suffix.isEmpty() ? "" : "." + suffix) + ".json");
+      Path expectedFile =
+          corpus
+              .resolve("expected")
+              .resolve(profile + (suffix.isEmpty() ? "" : "." + suffix) + ".json");
       if (!Files.exists(expectedFile)) {
         continue;
       }
       compared++;
-      List<String> args = new ArrayList<>(List.of(
-          "resolve", "-U", "--no-recipes", "--format", "json", "--executable", PYTHON, "-c",
-          root.resolve(profile).toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "resolve",
+                  "-U",
+                  "--no-recipes",
+                  "--format",
+                  "json",
+                  "--executable",
+                  PYTHON,
+                  "-c",
+                  root.resolve(profile).toString()));
       args.addAll(flags);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+      new Main(
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
               root)
           .run(args);
       Object expected = JsonReader.read(Files.readString(expectedFile));
@@ -98,14 +117,24 @@ class CorpusConformanceTest {
       List<String> differences = OracleComparison.differences(expected, actual, replacements);
       if (!differences.isEmpty()) {
         String first = differences.get(0);
-        mismatches.add(profile + ": " + (first.length() > 400 ? first.substring(0, 400) + "..." : first)
-            + (differences.size() > 1 ? " (+" + (differences.size() - 1) + " more)" : ""));
+        mismatches.add(
+            profile
+                + ": "
+                + (first.length() > 400 ? first.substring(0, 400) + "..." : first)
+                + (differences.size() > 1 ? " (+" + (differences.size() - 1) + " more)" : ""));
       }
     }
-    System.out.printf("conformance %s: %d of %d profiles match the oracle%n", kind, compared - mismatches.size(), compared);
+    System.out.printf(
+        "conformance %s: %d of %d profiles match the oracle%n",
+        kind, compared - mismatches.size(), compared);
     assertTrue(
         mismatches.isEmpty(),
-        kind + ": " + mismatches.size() + " of " + compared + " profiles differ from the oracle:\n"
+        kind
+            + ": "
+            + mismatches.size()
+            + " of "
+            + compared
+            + " profiles differ from the oracle:\n"
             + String.join("\n", mismatches.subList(0, Math.min(30, mismatches.size()))));
   }
 }

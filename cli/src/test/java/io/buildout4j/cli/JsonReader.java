@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads JSON text into maps, lists, strings, numbers (as Double), booleans and null. Tests only. */
+/**
+ * Reads JSON text into maps, lists, strings, numbers (as Double), booleans and null. Tests only.
+ */
 final class JsonReader {
   private final String text;
   private int pos;

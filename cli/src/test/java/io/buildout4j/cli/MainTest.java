@@ -23,9 +23,12 @@ class MainTest {
   private int run(String... args) {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int status = new Main(
-            new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8), dir)
-        .run(List.of(args));
+    int status =
+        new Main(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                dir)
+            .run(List.of(args));
     out = stdout.toString(StandardCharsets.UTF_8);
     err = stderr.toString(StandardCharsets.UTF_8);
     return status;
@@ -63,22 +66,36 @@ class MainTest {
 
   @Test
   void errorsExitWithOneAndSayWhatAndWhere() throws IOException {
-    write("buildout.cfg", "[buildout]\nparts =\n[gzip]\nrecipe = cmmi\nenvironment = PATH=${xz:location}/bin\n[xz]\nrecipe = cmmi\n");
+    write(
+        "buildout.cfg",
+        "[buildout]\nparts =\n[gzip]\nrecipe = cmmi\nenvironment = PATH=${xz:location}/bin\n[xz]\nrecipe = cmmi\n");
     assertEquals(1, run("resolve", "-U", "--no-recipes", "--format", "json"));
-    assertTrue(err.contains("While:\n  Getting section gzip.\n  Initializing section gzip.\n  Getting option gzip:environment.\n"),
+    assertTrue(
+        err.contains(
+            "While:\n  Getting section gzip.\n  Initializing section gzip.\n  Getting option gzip:environment.\n"),
         err);
-    assertTrue(err.contains("Error: Referenced option does not exist: xz location (referenced by gzip:environment, "
-        + dir.resolve("buildout.cfg") + ":5)"), err);
+    assertTrue(
+        err.contains(
+            "Error: Referenced option does not exist: xz location (referenced by gzip:environment, "
+                + dir.resolve("buildout.cfg")
+                + ":5)"),
+        err);
     Map<?, ?> json = (Map<?, ?>) JsonReader.read(out);
-    assertTrue(((String) json.get("error")).startsWith("MissingOption: Referenced option does not exist: xz location"),
+    assertTrue(
+        ((String) json.get("error"))
+            .startsWith("MissingOption: Referenced option does not exist: xz location"),
         out);
   }
 
   @Test
   void recipePlaceholdersStandInForRecipeOptions() throws IOException {
-    write("buildout.cfg", "[gzip]\nrecipe = cmmi\nenvironment = PATH=${xz:location}/bin\n[xz]\nrecipe = cmmi\n");
-    assertEquals(0, run("resolve", "-U", "--no-recipes", "--recipe-placeholders", "--format", "json"));
-    assertEquals("PATH=@RECIPE{xz:location}/bin",
+    write(
+        "buildout.cfg",
+        "[gzip]\nrecipe = cmmi\nenvironment = PATH=${xz:location}/bin\n[xz]\nrecipe = cmmi\n");
+    assertEquals(
+        0, run("resolve", "-U", "--no-recipes", "--recipe-placeholders", "--format", "json"));
+    assertEquals(
+        "PATH=@RECIPE{xz:location}/bin",
         ((Map<?, ?>) ((Map<?, ?>) JsonReader.read(out)).get("gzip")).get("environment"));
   }
 
@@ -114,11 +131,16 @@ class MainTest {
     write("base.cfg", "[s]\nx = a1\n  a2\n");
     write("buildout.cfg", "[buildout]\nextends = base.cfg\n[s]\nx += top\nx -= a1\n");
     assertEquals(0, run("annotate", "-U", "s"));
-    assertEquals("\nAnnotated sections\n==================\n\n[s]\nx= a2\ntop\n    base.cfg:2\n+=  buildout.cfg:4\n-=  buildout.cfg:5\n", out);
+    assertEquals(
+        "\nAnnotated sections\n==================\n\n[s]\nx= a2\ntop\n    base.cfg:2\n+=  buildout.cfg:4\n-=  buildout.cfg:5\n",
+        out);
     assertEquals(0, run("annotate", "-U", "--format", "json", "buildout"));
-    Map<?, ?> directory = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) JsonReader.read(out)).get("buildout")).get("directory");
+    Map<?, ?> directory =
+        (Map<?, ?>)
+            ((Map<?, ?>) ((Map<?, ?>) JsonReader.read(out)).get("buildout")).get("directory");
     assertEquals(dir.toString(), directory.get("value"));
-    assertEquals("COMPUTED_VALUE", ((Map<?, ?>) ((List<?>) directory.get("history")).get(0)).get("source"));
+    assertEquals(
+        "COMPUTED_VALUE", ((Map<?, ?>) ((List<?>) directory.get("history")).get(0)).get("source"));
   }
 
   @Test
@@ -128,8 +150,11 @@ class MainTest {
     write("b2.cfg", "[buildout]\nextends = base.cfg\n");
     write("buildout.cfg", "[buildout]\nextends = b1.cfg b2.cfg\n");
     assertEquals(0, run("annotate", "-U", "-v", "s"));
-    assertTrue(out.contains("x= base\n\n   IN base.cfg:2\n   OVERRIDE VALUE = base\n   IN b1.cfg:4\n"
-        + "   OVERRIDE VALUE = b1\n   IN base.cfg:2\n   SET VALUE = base\n"), out);
+    assertTrue(
+        out.contains(
+            "x= base\n\n   IN base.cfg:2\n   OVERRIDE VALUE = base\n   IN b1.cfg:4\n"
+                + "   OVERRIDE VALUE = b1\n   IN base.cfg:2\n   SET VALUE = base\n"),
+        out);
   }
 
   @Test

@@ -11,14 +11,24 @@ import java.util.regex.Pattern;
 
 /**
  * The comparison rules of {@code shared/oracle/compare.py}, in Java: an expected error agrees with
- * any error; Python-packaging options of {@code [buildout]} and the {@code zc.*} pins of
- * {@code [versions]} are ignored; paths under {@code @ROOT@} compare normalised; everything else
- * must be equal. Returns the differences, empty when the results agree.
+ * any error; Python-packaging options of {@code [buildout]} and the {@code zc.*} pins of {@code
+ * [versions]} are ignored; paths under {@code @ROOT@} compare normalised; everything else must be
+ * equal. Returns the differences, empty when the results agree.
  */
 final class OracleComparison {
-  private static final Set<String> PYTHON_ONLY = Set.of(
-      "allow-hosts", "allow-picked-versions", "allow-unknown-extras", "executable", "find-links", "prefer-final",
-      "python", "show-picked-versions", "update-versions-file", "use-dependency-links", "versions");
+  private static final Set<String> PYTHON_ONLY =
+      Set.of(
+          "allow-hosts",
+          "allow-picked-versions",
+          "allow-unknown-extras",
+          "executable",
+          "find-links",
+          "prefer-final",
+          "python",
+          "show-picked-versions",
+          "update-versions-file",
+          "use-dependency-links",
+          "versions");
   private static final Set<String> ZC_PINS = Set.of("zc.buildout", "zc.recipe.egg");
   private static final Pattern ROOTED = Pattern.compile("@ROOT@[^\\s'\"]*");
 
@@ -28,7 +38,8 @@ final class OracleComparison {
    * @param replacements text in the actual result to replace before comparing (the corpus root by
    *     {@code @ROOT@}, the executable by {@code @PYTHON@}), longest first
    */
-  static List<String> differences(Object expected, Object actual, Map<String, String> replacements) {
+  static List<String> differences(
+      Object expected, Object actual, Map<String, String> replacements) {
     actual = replace(actual, replacements);
     if (expected instanceof Map<?, ?> map && map.containsKey("error")) {
       if (actual instanceof Map<?, ?> a && a.containsKey("error")) {
@@ -95,11 +106,14 @@ final class OracleComparison {
 
   private static Map<String, Map<String, String>> trim(Object config) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    ((Map<?, ?>) config).forEach((section, options) -> {
-      Map<String, String> values = new LinkedHashMap<>();
-      ((Map<?, ?>) options).forEach((k, v) -> values.put((String) k, normalise((String) v)));
-      out.put((String) section, values);
-    });
+    ((Map<?, ?>) config)
+        .forEach(
+            (section, options) -> {
+              Map<String, String> values = new LinkedHashMap<>();
+              ((Map<?, ?>) options)
+                  .forEach((k, v) -> values.put((String) k, normalise((String) v)));
+              out.put((String) section, values);
+            });
     Map<String, String> buildout = out.get("buildout");
     if (buildout != null) {
       PYTHON_ONLY.forEach(buildout::remove);
@@ -136,7 +150,8 @@ final class OracleComparison {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
-      if (part.equals("..") && (!absolute && (parts.isEmpty() || parts.get(parts.size() - 1).equals("..")))) {
+      if (part.equals("..")
+          && (!absolute && (parts.isEmpty() || parts.get(parts.size() - 1).equals("..")))) {
         parts.add(part);
       } else if (part.equals("..")) {
         if (!parts.isEmpty()) {

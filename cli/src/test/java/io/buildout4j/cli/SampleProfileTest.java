@@ -20,9 +20,19 @@ class SampleProfileTest {
   void theSampleReleaseResolves() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-            REPOSITORY)
-        .run(List.of("resolve", "-U", "--format", "json", "-c", "samples/hello/software/hello/software.cfg"));
+    int status =
+        new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                REPOSITORY)
+            .run(
+                List.of(
+                    "resolve",
+                    "-U",
+                    "--format",
+                    "json",
+                    "-c",
+                    "samples/hello/software/hello/software.cfg"));
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     Map<?, ?> sections = (Map<?, ?>) JsonReader.read(out.toString(StandardCharsets.UTF_8));
     Path software = SAMPLE.resolve("software/hello");
@@ -30,11 +40,17 @@ class SampleProfileTest {
     assertEquals("--enable-static\n--with-colour", lib.get("configure-options"));
     assertEquals(SAMPLE.resolve("component/greeting-lib/src").toString(), lib.get("path"));
     Map<?, ?> greeter = (Map<?, ?>) sections.get("greeter");
-    assertTrue(((String) greeter.get("configure-options"))
-        .startsWith("--with-greeting-lib=" + software.resolve("parts/greeting-lib")), greeter.toString());
+    assertTrue(
+        ((String) greeter.get("configure-options"))
+            .startsWith("--with-greeting-lib=" + software.resolve("parts/greeting-lib")),
+        greeter.toString());
     Map<?, ?> service = (Map<?, ?>) sections.get("service-greeter");
     assertEquals(software.resolve("bin/service-greeter").toString(), service.get("wrapper-path"));
-    assertEquals(software.resolve("parts/greeter/bin/greeter") + " --port ${instance:port}", service.get("command-line"));
-    assertEquals("greeter\nservice-greeter\ninstance-profile", ((Map<?, ?>) sections.get("buildout")).get("parts"));
+    assertEquals(
+        software.resolve("parts/greeter/bin/greeter") + " --port ${instance:port}",
+        service.get("command-line"));
+    assertEquals(
+        "greeter\nservice-greeter\ninstance-profile",
+        ((Map<?, ?>) sections.get("buildout")).get("parts"));
   }
 }

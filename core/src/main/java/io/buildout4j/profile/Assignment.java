@@ -3,8 +3,8 @@ package io.buildout4j.profile;
 import java.util.List;
 
 /**
- * One command-line assignment, {@code section:option=value} (or {@code option=value} for
- * {@code [buildout]}), with {@code +=} and {@code -=} as on the command line of buildout.
+ * One command-line assignment, {@code section:option=value} (or {@code option=value} for {@code
+ * [buildout]}), with {@code +=} and {@code -=} as on the command line of buildout.
  *
  * @param section the section, stripped of white space
  * @param option the option name without the operator
@@ -14,13 +14,14 @@ import java.util.List;
 public record Assignment(String section, String option, char operator, String value) {
 
   /**
-   * Parses {@code section:option=value}; throws a {@link BuildoutException} naming the text when
-   * it is not of that form. Called by {@link ProfileLoader#override(String)} and the CLI.
+   * Parses {@code section:option=value}; throws a {@link BuildoutException} naming the text when it
+   * is not of that form. Called by {@link ProfileLoader#override(String)} and the CLI.
    */
   public static Assignment parse(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq < 0) {
-      throw new BuildoutException("UserError", "Invalid assignment (expected section:option=value): " + assignment);
+      throw new BuildoutException(
+          "UserError", "Invalid assignment (expected section:option=value): " + assignment);
     }
     String target = assignment.substring(0, eq);
     String value = PythonStrings.strip(assignment.substring(eq + 1));

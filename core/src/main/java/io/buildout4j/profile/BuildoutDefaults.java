@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * The built-in {@code [buildout]} options other sections may reference, with buildout's default
- * values, and buildout's strict booleans. Python-packaging options ({@code find-links},
- * {@code allow-hosts}, ...) are not defaulted; {@code executable} is, since SlapOS components
- * pass {@code ${buildout:executable}} to builds.
+ * values, and buildout's strict booleans. Python-packaging options ({@code find-links}, {@code
+ * allow-hosts}, ...) are not defaulted; {@code executable} is, since SlapOS components pass {@code
+ * ${buildout:executable}} to builds.
  */
 final class BuildoutDefaults {
   private BuildoutDefaults() {}
@@ -35,8 +35,13 @@ final class BuildoutDefaults {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new BuildoutException(
-          "UserError", "Invalid value for " + PythonStrings.repr(option) + " option: " + PythonStrings.repr(value));
+      default ->
+          throw new BuildoutException(
+              "UserError",
+              "Invalid value for "
+                  + PythonStrings.repr(option)
+                  + " option: "
+                  + PythonStrings.repr(value));
     };
   }
 }

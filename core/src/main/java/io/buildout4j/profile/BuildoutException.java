@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thrown by the loader, the resolver and the engine; caught by embedders and by the command
  * line, which prints {@link #describe()}. The {@link #kind()} names the class of problem in
- * buildout's terms ({@code MissingOption}, {@code ParsingError}, ...), and {@link #whileChain()}
- * is buildout's "While:" stack: what was being done, outermost first, when the error arose.
+ * buildout's terms ({@code MissingOption}, {@code ParsingError}, ...), and {@link #whileChain()} is
+ * buildout's "While:" stack: what was being done, outermost first, when the error arose.
  */
 public class BuildoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -21,15 +21,19 @@ final class DeepCalls {
   private static final int HELPER_DEPTH = 50_000;
   private static final long HELPER_STACK_BYTES = 1L << 30;
 
-  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[] {0, CALLER_DEPTH, 0});
+  private static final ThreadLocal<int[]> DEPTH =
+      ThreadLocal.withInitial(() -> new int[] {0, CALLER_DEPTH, 0});
 
   private DeepCalls() {}
 
-  /** Runs {@code body} one level deeper; {@code what} names the chain in the error past the limit. */
+  /**
+   * Runs {@code body} one level deeper; {@code what} names the chain in the error past the limit.
+   */
   static <T> T call(String what, Supplier<T> body) {
     int[] state = DEPTH.get();
     if (state[2] + state[0] >= MAX_DEPTH) {
-      throw new BuildoutException("UserError", what + " is nested more than " + MAX_DEPTH + " levels deep");
+      throw new BuildoutException(
+          "UserError", what + " is nested more than " + MAX_DEPTH + " levels deep");
     }
     if (state[0] < state[1]) {
       state[0]++;
@@ -45,18 +49,19 @@ final class DeepCalls {
   private static <T> T onHelper(int depthSoFar, String what, Supplier<T> body) {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread helper = new Thread(
-        null,
-        () -> {
-          DEPTH.set(new int[] {0, HELPER_DEPTH, depthSoFar});
-          try {
-            result.set(call(what, body));
-          } catch (Throwable e) {
-            failure.set(e);
-          }
-        },
-        "buildout4j-deep-resolution",
-        HELPER_STACK_BYTES);
+    Thread helper =
+        new Thread(
+            null,
+            () -> {
+              DEPTH.set(new int[] {0, HELPER_DEPTH, depthSoFar});
+              try {
+                result.set(call(what, body));
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "buildout4j-deep-resolution",
+            HELPER_STACK_BYTES);
     helper.setDaemon(true);
     helper.start();
     boolean interrupted = false;
@@ -76,7 +81,8 @@ final class DeepCalls {
       throw runtime;
     }
     if (e instanceof StackOverflowError) {
-      throw new BuildoutException("UserError", what + " is nested too deeply for the available stack");
+      throw new BuildoutException(
+          "UserError", what + " is nested too deeply for the available stack");
     }
     if (e instanceof Error error) {
       throw error;

@@ -10,26 +10,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merges a profile's flattened extends list as zc.buildout 4.x does: every file after the files
- * it extends and then its optional extends, a file reached by several paths applied once per path
- * (so a shared ancestor is re-applied after an earlier sibling), user defaults merged under the
- * first file that extends nothing.
+ * Merges a profile's flattened extends list as zc.buildout 4.x does: every file after the files it
+ * extends and then its optional extends, a file reached by several paths applied once per path (so
+ * a shared ancestor is re-applied after an earlier sibling), user defaults merged under the first
+ * file that extends nothing.
  *
  * <p>SlapOS releases reach the same files tens of thousands of times (176,680 entries from 248
  * files for {@code software/erp5}). With effective histories, each file's subtree is therefore
  * summarised once: the sections it produces from nothing, and the {@link KeyEffect} it has on each
  * option of a section that already exists; applying the summary wherever the file is extended gives
- * exactly what applying its flattened list would. With full histories (which record every step)
- * the list is merged entry by entry.
+ * exactly what applying its flattened list would. With full histories (which record every step) the
+ * list is merged entry by entry.
  */
 final class ExtendsFold {
   /** A subtree's result from nothing, and its effect on sections that already exist. */
-  private record Summary(LayerMerge.Config fromNothing, Map<String, LinkedHashMap<String, KeyEffect>> onExisting) {}
+  private record Summary(
+      LayerMerge.Config fromNothing, Map<String, LinkedHashMap<String, KeyEffect>> onExisting) {}
 
   private final LayerMerge merge;
   private final boolean summarise;
   private final Map<ExtendsNode, Summary> summaries = new IdentityHashMap<>();
-  private final Map<Layer, Map<String, LinkedHashMap<String, KeyEffect>>> layerEffects = new IdentityHashMap<>();
+  private final Map<Layer, Map<String, LinkedHashMap<String, KeyEffect>>> layerEffects =
+      new IdentityHashMap<>();
 
   ExtendsFold(LayerMerge merge, boolean fullHistory) {
     this.merge = merge;
@@ -47,24 +49,30 @@ final class ExtendsFold {
     }
   }
 
-  /** The nodes on the path to the first leaf differ from their summaries: the leaf takes user defaults. */
-  private void foldWithUserDefaults(ExtendsNode node, LayerMerge.Config target, LayerMerge.Config userDefaults) {
-    DeepCalls.call("The extends chain", () -> {
-      if (node.leaf()) {
-        node.optional().forEach(child -> apply(target, summary(child)));
-        LayerMerge.Config combined = copy(userDefaults);
-        merge.merge(combined, node.layer());
-        merge.merge(target, combined);
-        return null;
-      }
-      foldWithUserDefaults(node.extended().get(0), target, userDefaults);
-      for (int i = 1; i < node.extended().size(); i++) {
-        apply(target, summary(node.extended().get(i)));
-      }
-      node.optional().forEach(child -> apply(target, summary(child)));
-      merge.merge(target, node.layer());
-      return null;
-    });
+  /**
+   * The nodes on the path to the first leaf differ from their summaries: the leaf takes user
+   * defaults.
+   */
+  private void foldWithUserDefaults(
+      ExtendsNode node, LayerMerge.Config target, LayerMerge.Config userDefaults) {
+    DeepCalls.call(
+        "The extends chain",
+        () -> {
+          if (node.leaf()) {
+            node.optional().forEach(child -> apply(target, summary(child)));
+            LayerMerge.Config combined = copy(userDefaults);
+            merge.merge(combined, node.layer());
+            merge.merge(target, combined);
+            return null;
+          }
+          foldWithUserDefaults(node.extended().get(0), target, userDefaults);
+          for (int i = 1; i < node.extended().size(); i++) {
+            apply(target, summary(node.extended().get(i)));
+          }
+          node.optional().forEach(child -> apply(target, summary(child)));
+          merge.merge(target, node.layer());
+          return null;
+        });
   }
 
   private Summary summary(ExtendsNode node) {
@@ -72,56 +80,73 @@ final class ExtendsFold {
     if (known != null) {
       return known;
     }
-    return DeepCalls.call("The extends chain", () -> {
-      LayerMerge.Config fromNothing = new LayerMerge.Config();
-      Map<String, LinkedHashMap<String, KeyEffect>> onExisting = new LinkedHashMap<>();
-      List<ExtendsNode> children = new ArrayList<>(node.extended());
-      children.addAll(node.optional());
-      for (ExtendsNode child : children) {
-        Summary part = summary(child);
-        apply(fromNothing, part);
-        compose(onExisting, part.onExisting());
-      }
-      merge.merge(fromNothing, node.layer());
-      compose(onExisting, effectsOf(node.layer()));
-      Summary summary = new Summary(fromNothing, onExisting);
-      summaries.put(node, summary);
-      return summary;
-    });
+    return DeepCalls.call(
+        "The extends chain",
+        () -> {
+          LayerMerge.Config fromNothing = new LayerMerge.Config();
+          Map<String, LinkedHashMap<String, KeyEffect>> onExisting = new LinkedHashMap<>();
+          List<ExtendsNode> children = new ArrayList<>(node.extended());
+          children.addAll(node.optional());
+          for (ExtendsNode child : children) {
+            Summary part = summary(child);
+            apply(fromNothing, part);
+            compose(onExisting, part.onExisting());
+          }
+          merge.merge(fromNothing, node.layer());
+          compose(onExisting, effectsOf(node.layer()));
+          Summary summary = new Summary(fromNothing, onExisting);
+          summaries.put(node, summary);
+          return summary;
+        });
   }
 
   private static void apply(LayerMerge.Config target, Summary summary) {
-    summary.fromNothing().forEach((section, values) -> {
-      LinkedHashMap<String, RawValue> existing = target.get(section);
-      if (existing == null) {
-        target.put(section, new LinkedHashMap<>(values));
-        return;
-      }
-      LinkedHashMap<String, KeyEffect> effects = summary.onExisting().get(section);
-      if (effects != null) {
-        effects.forEach((key, effect) -> existing.put(key, effect.apply(existing.get(key))));
-      }
-    });
+    summary
+        .fromNothing()
+        .forEach(
+            (section, values) -> {
+              LinkedHashMap<String, RawValue> existing = target.get(section);
+              if (existing == null) {
+                target.put(section, new LinkedHashMap<>(values));
+                return;
+              }
+              LinkedHashMap<String, KeyEffect> effects = summary.onExisting().get(section);
+              if (effects != null) {
+                effects.forEach(
+                    (key, effect) -> existing.put(key, effect.apply(existing.get(key))));
+              }
+            });
   }
 
   private static void compose(
-      Map<String, LinkedHashMap<String, KeyEffect>> first, Map<String, LinkedHashMap<String, KeyEffect>> then) {
-    then.forEach((section, effects) -> {
-      LinkedHashMap<String, KeyEffect> mine = first.computeIfAbsent(section, s -> new LinkedHashMap<>());
-      effects.forEach((key, effect) -> mine.merge(key, effect, KeyEffect::then));
-    });
+      Map<String, LinkedHashMap<String, KeyEffect>> first,
+      Map<String, LinkedHashMap<String, KeyEffect>> then) {
+    then.forEach(
+        (section, effects) -> {
+          LinkedHashMap<String, KeyEffect> mine =
+              first.computeIfAbsent(section, s -> new LinkedHashMap<>());
+          effects.forEach((key, effect) -> mine.merge(key, effect, KeyEffect::then));
+        });
   }
 
-  /** What merging one layer does to existing sections: {@link LayerMerge#mergeSection}, as effects. */
+  /**
+   * What merging one layer does to existing sections: {@link LayerMerge#mergeSection}, as effects.
+   */
   private Map<String, LinkedHashMap<String, KeyEffect>> effectsOf(Layer layer) {
-    return layerEffects.computeIfAbsent(layer, l -> {
-      Map<String, LinkedHashMap<String, KeyEffect>> effects = new LinkedHashMap<>();
-      l.sections().forEach((section, values) -> effects.put(section, effectsOf(values, l.incrementKeys(section))));
-      return effects;
-    });
+    return layerEffects.computeIfAbsent(
+        layer,
+        l -> {
+          Map<String, LinkedHashMap<String, KeyEffect>> effects = new LinkedHashMap<>();
+          l.sections()
+              .forEach(
+                  (section, values) ->
+                      effects.put(section, effectsOf(values, l.incrementKeys(section))));
+          return effects;
+        });
   }
 
-  private static LinkedHashMap<String, KeyEffect> effectsOf(Map<String, RawValue> upper, List<String> incrementKeys) {
+  private static LinkedHashMap<String, KeyEffect> effectsOf(
+      Map<String, RawValue> upper, List<String> incrementKeys) {
     LinkedHashMap<String, KeyEffect> applied = new LinkedHashMap<>();
     upper.forEach((key, value) -> applied.put(key, new KeyEffect.Set(value)));
     for (String raw : incrementKeys) {
@@ -145,7 +170,8 @@ final class ExtendsFold {
   }
 
   /** The reference algorithm: every entry of the flattened list merged in turn. */
-  private void foldEntryByEntry(ExtendsNode root, LayerMerge.Config target, LayerMerge.@Nullable Config userDefaults) {
+  private void foldEntryByEntry(
+      ExtendsNode root, LayerMerge.Config target, LayerMerge.@Nullable Config userDefaults) {
     final class Frame {
       final ExtendsNode node;
       int next;

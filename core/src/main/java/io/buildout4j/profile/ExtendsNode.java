@@ -7,4 +7,9 @@ import java.util.List;
  * {@code optional-extends} name, and whether it is a leaf (extends nothing). A file reached by
  * several paths is one node, shared.
  */
-record ExtendsNode(String location, Layer layer, List<ExtendsNode> extended, List<ExtendsNode> optional, boolean leaf) {}
+record ExtendsNode(
+    String location,
+    Layer layer,
+    List<ExtendsNode> extended,
+    List<ExtendsNode> optional,
+    boolean leaf) {}

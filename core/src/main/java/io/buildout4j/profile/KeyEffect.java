@@ -75,9 +75,10 @@ sealed interface KeyEffect {
   static RawValue run(List<Step> steps, RawValue start) {
     RawValue value = start;
     for (Step step : steps) {
-      value = step.add()
-          ? value.plus(step.operand(), step.origin(), false)
-          : value.minus(step.operand(), step.origin(), false);
+      value =
+          step.add()
+              ? value.plus(step.operand(), step.origin(), false)
+              : value.minus(step.operand(), step.origin(), false);
     }
     return value;
   }

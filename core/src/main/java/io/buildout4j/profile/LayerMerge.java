@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * Merges layers as zc.buildout 4.x does ({@code _update} and {@code _update_section}): an upper
- * section's values override the lower ones; its {@code x +}/{@code x -} keys append or remove
- * lines from its own plain {@code x} if it has one, else from the lower value, else from an
- * implicit empty value; a section new to the merge has a leading {@code +=} turned into an
- * assignment and a leading {@code -=} into an empty value; a new section with a {@code <} macro is
- * kept raw until the macro is expanded.
+ * section's values override the lower ones; its {@code x +}/{@code x -} keys append or remove lines
+ * from its own plain {@code x} if it has one, else from the lower value, else from an implicit
+ * empty value; a section new to the merge has a leading {@code +=} turned into an assignment and a
+ * leading {@code -=} into an empty value; a new section with a {@code <} macro is kept raw until
+ * the macro is expanded.
  *
  * <p>The accumulated side is a mutable map owned by the caller and changed in place.
  */
@@ -22,9 +22,9 @@ final class LayerMerge {
     private static final long serialVersionUID = 1L;
   }
 
-  private static final Comparator<String> INCREMENT_ORDER = Comparator.comparing(
-          (String k) -> rstrip(k, " +"), PythonOrder.INSTANCE)
-      .thenComparing(k -> k.charAt(k.length() - 1));
+  private static final Comparator<String> INCREMENT_ORDER =
+      Comparator.comparing((String k) -> rstrip(k, " +"), PythonOrder.INSTANCE)
+          .thenComparing(k -> k.charAt(k.length() - 1));
 
   private final boolean fullHistory;
 
@@ -34,34 +34,39 @@ final class LayerMerge {
 
   /** Merges every section of {@code upper} into {@code config}. */
   void merge(Config config, Layer upper) {
-    upper.sections().forEach((name, section) -> {
-      LinkedHashMap<String, RawValue> lower = config.get(name);
-      if (lower != null) {
-        mergeSection(lower, section, upper.incrementKeys(name));
-      } else if (!section.containsKey("<")) {
-        config.put(name, newSection(section));
-      } else {
-        config.put(name, new LinkedHashMap<>(section));
-      }
-    });
+    upper
+        .sections()
+        .forEach(
+            (name, section) -> {
+              LinkedHashMap<String, RawValue> lower = config.get(name);
+              if (lower != null) {
+                mergeSection(lower, section, upper.incrementKeys(name));
+              } else if (!section.containsKey("<")) {
+                config.put(name, newSection(section));
+              } else {
+                config.put(name, new LinkedHashMap<>(section));
+              }
+            });
   }
 
   /** Merges an accumulated configuration (itself the result of merges) into {@code config}. */
   void merge(Config config, Config upper) {
-    upper.forEach((name, section) -> {
-      LinkedHashMap<String, RawValue> lower = config.get(name);
-      if (lower != null) {
-        mergeSection(lower, section, sortedIncrementKeys(section));
-      } else if (!section.containsKey("<")) {
-        config.put(name, newSection(section));
-      } else {
-        config.put(name, new LinkedHashMap<>(section));
-      }
-    });
+    upper.forEach(
+        (name, section) -> {
+          LinkedHashMap<String, RawValue> lower = config.get(name);
+          if (lower != null) {
+            mergeSection(lower, section, sortedIncrementKeys(section));
+          } else if (!section.containsKey("<")) {
+            config.put(name, newSection(section));
+          } else {
+            config.put(name, new LinkedHashMap<>(section));
+          }
+        });
   }
 
   /** {@code _update_section}: {@code upper} (with its increments applied) over {@code lower}. */
-  void mergeSection(Map<String, RawValue> lower, Map<String, RawValue> upper, List<String> incrementKeys) {
+  void mergeSection(
+      Map<String, RawValue> lower, Map<String, RawValue> upper, List<String> incrementKeys) {
     Map<String, RawValue> applied = upper;
     if (!incrementKeys.isEmpty()) {
       applied = new LinkedHashMap<>(upper);
@@ -76,16 +81,19 @@ final class LayerMerge {
         if (base == null) {
           base = RawValue.set("", Origin.IMPLICIT);
         }
-        RawValue result = add
-            ? base.plus(operand.value(), operand.origin(), fullHistory)
-            : base.minus(operand.value(), operand.origin(), fullHistory);
+        RawValue result =
+            add
+                ? base.plus(operand.value(), operand.origin(), fullHistory)
+                : base.minus(operand.value(), operand.origin(), fullHistory);
         applied.put(key, result);
         applied.remove(raw);
       }
     }
     for (Map.Entry<String, RawValue> entry : applied.entrySet()) {
       RawValue before = lower.get(entry.getKey());
-      lower.put(entry.getKey(), before == null ? entry.getValue() : before.overriddenBy(entry.getValue(), fullHistory));
+      lower.put(
+          entry.getKey(),
+          before == null ? entry.getValue() : before.overriddenBy(entry.getValue(), fullHistory));
     }
   }
 

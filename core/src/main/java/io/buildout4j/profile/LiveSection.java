@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LiveSection {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*\\}");
-  private static final Pattern VALID = Pattern.compile("\\$\\{[-a-zA-Z0-9 ._]*:[-a-zA-Z0-9 ._]+\\}");
+  private static final Pattern VALID =
+      Pattern.compile("\\$\\{[-a-zA-Z0-9 ._]*:[-a-zA-Z0-9 ._]+\\}");
   private static final Pattern SIMPLE = Pattern.compile("[-a-zA-Z0-9 ._]+\\n?");
   private static final String SECTION_NAME = "_buildout_section_name_";
 
@@ -45,44 +46,50 @@ final class LiveSection {
 
   /** Buildout's {@code _initialize}: macros, substitution in sorted order, dependencies, recipe. */
   void initialize() {
-    resolver.doing("Initializing section " + name + ".", () -> {
-      if (raw.containsKey("<")) {
-        raw = expandMacros(name, raw, new ArrayList<>());
-      }
-      List<String> keys = new ArrayList<>(raw.keySet());
-      keys.sort(PythonOrder.INSTANCE);
-      for (String key : keys) {
-        RawValue value = raw.get(key);
-        if (value != null && value.value().contains("${")) {
-          substituteOwn(key, value.value());
-        }
-      }
-      if (name.equals("buildout")) {
-        return null;
-      }
-      String dependencies = get("<part-dependencies>", null);
-      if (dependencies != null) {
-        for (String dependency : PythonStrings.splitWhitespace(dependencies)) {
-          resolver.section(dependency, ReferenceChain.key(name, "<part-dependencies>"));
-        }
-      }
-      String recipe = get("recipe", null);
-      if (recipe != null && !recipe.isEmpty()) {
-        resolver.partHook().initialize(this);
-        resolver.addPart(name);
-      }
-      return null;
-    });
+    resolver.doing(
+        "Initializing section " + name + ".",
+        () -> {
+          if (raw.containsKey("<")) {
+            raw = expandMacros(name, raw, new ArrayList<>());
+          }
+          List<String> keys = new ArrayList<>(raw.keySet());
+          keys.sort(PythonOrder.INSTANCE);
+          for (String key : keys) {
+            RawValue value = raw.get(key);
+            if (value != null && value.value().contains("${")) {
+              substituteOwn(key, value.value());
+            }
+          }
+          if (name.equals("buildout")) {
+            return null;
+          }
+          String dependencies = get("<part-dependencies>", null);
+          if (dependencies != null) {
+            for (String dependency : PythonStrings.splitWhitespace(dependencies)) {
+              resolver.section(dependency, ReferenceChain.key(name, "<part-dependencies>"));
+            }
+          }
+          String recipe = get("recipe", null);
+          if (recipe != null && !recipe.isEmpty()) {
+            resolver.partHook().initialize(this);
+            resolver.addPart(name);
+          }
+          return null;
+        });
   }
 
-  /** Buildout's {@code _dosub}: substitutes an option during initialisation (kept apart from reads). */
+  /**
+   * Buildout's {@code _dosub}: substitutes an option during initialisation (kept apart from reads).
+   */
   private void substituteOwn(String option, String template) {
-    resolver.doing("Getting option " + name + ":" + option + ".", () -> {
-      ReferenceChain chain = new ReferenceChain();
-      chain.push(ReferenceChain.key(name, option));
-      cooked.put(option, substituteAll(template, chain, option));
-      return null;
-    });
+    resolver.doing(
+        "Getting option " + name + ":" + option + ".",
+        () -> {
+          ReferenceChain chain = new ReferenceChain();
+          chain.push(ReferenceChain.key(name, option));
+          cooked.put(option, substituteAll(template, chain, option));
+          return null;
+        });
   }
 
   /** Buildout's {@code options[option]}: the value, or a {@link MissingOptionException}. */
@@ -93,7 +100,8 @@ final class LiveSection {
     }
     value = get(option, null);
     if (value == null) {
-      throw resolver.recorded(new MissingOptionException(name, option, "Missing option: " + name + ":" + option));
+      throw resolver.recorded(
+          new MissingOptionException(name, option, "Missing option: " + name + ":" + option));
     }
     return value;
   }
@@ -130,19 +138,22 @@ final class LiveSection {
     }
     if (value.contains("${")) {
       String template = value;
-      value = resolver.doing("Getting option " + name + ":" + option + ".", () -> {
-        String key = ReferenceChain.key(name, option);
-        ReferenceChain chain = seen == null ? new ReferenceChain() : seen;
-        if (seen != null && chain.contains(key)) {
-          throw resolver.recorded(new CircularReferenceException(chain.loopTo(key)));
-        }
-        chain.push(key);
-        try {
-          return substituteAll(template, chain, option);
-        } finally {
-          chain.pop();
-        }
-      });
+      value =
+          resolver.doing(
+              "Getting option " + name + ":" + option + ".",
+              () -> {
+                String key = ReferenceChain.key(name, option);
+                ReferenceChain chain = seen == null ? new ReferenceChain() : seen;
+                if (seen != null && chain.contains(key)) {
+                  throw resolver.recorded(new CircularReferenceException(chain.loopTo(key)));
+                }
+                chain.push(key);
+                try {
+                  return substituteAll(template, chain, option);
+                } finally {
+                  chain.pop();
+                }
+              });
     }
     data.put(option, value);
     return value;
@@ -215,7 +226,8 @@ final class LiveSection {
         message = null;
       }
       if (message != null) {
-        throw resolver.recorded(new BuildoutException("UserError", message + resolver.referrer(chain.innermost())));
+        throw resolver.recorded(
+            new BuildoutException("UserError", message + resolver.referrer(chain.innermost())));
       }
     }
     String section = parts.get(0).isEmpty() ? name : parts.get(0);
@@ -225,15 +237,23 @@ final class LiveSection {
       if (option.equals(SECTION_NAME)) {
         return name;
       }
-      throw resolver.recorded(new MissingOptionException(
-          section,
-          option,
-          "Referenced option does not exist: " + section + " " + option + resolver.referrer(chain.innermost())));
+      throw resolver.recorded(
+          new MissingOptionException(
+              section,
+              option,
+              "Referenced option does not exist: "
+                  + section
+                  + " "
+                  + option
+                  + resolver.referrer(chain.innermost())));
     }
     return value;
   }
 
-  /** Buildout's {@code _do_extend_raw}: the section's {@code <=} sources expanded, then its own values. */
+  /**
+   * Buildout's {@code _do_extend_raw}: the section's {@code <=} sources expanded, then its own
+   * values.
+   */
   private LinkedHashMap<String, RawValue> expandMacros(
       String section, LinkedHashMap<String, RawValue> values, List<String> expanding) {
     if (section.equals("buildout")) {
@@ -241,7 +261,8 @@ final class LiveSection {
     }
     if (expanding.contains(section)) {
       throw resolver.recorded(
-          new BuildoutException("UserError", "Infinite extending loop " + PythonStrings.repr(section)));
+          new BuildoutException(
+              "UserError", "Infinite extending loop " + PythonStrings.repr(section)));
     }
     expanding.add(section);
     try {
@@ -249,25 +270,37 @@ final class LiveSection {
       if (sources == null) {
         return values;
       }
-      return resolver.doing("Loading input sections for " + PythonStrings.repr(section), () -> {
-        LinkedHashMap<String, RawValue> result = new LinkedHashMap<>();
-        for (String line : PythonStrings.splitLines(sources.value())) {
-          String source = PythonStrings.strip(line);
-          if (source.isEmpty()) {
-            continue;
-          }
-          LinkedHashMap<String, RawValue> sourceValues = resolver.rawSection(source);
-          if (sourceValues == null) {
-            throw resolver.recorded(new BuildoutException(
-                "UserError", "No section named " + PythonStrings.repr(source) + " (in the <= of [" + section + "], "
-                    + sources.origin() + ")"));
-          }
-          result.putAll(DeepCalls.call("The chain of <= macros", () -> expandMacros(source, sourceValues, expanding)));
-        }
-        resolver.merge().mergeSection(result, values, LayerMerge.sortedIncrementKeys(values));
-        result.remove("<");
-        return result;
-      });
+      return resolver.doing(
+          "Loading input sections for " + PythonStrings.repr(section),
+          () -> {
+            LinkedHashMap<String, RawValue> result = new LinkedHashMap<>();
+            for (String line : PythonStrings.splitLines(sources.value())) {
+              String source = PythonStrings.strip(line);
+              if (source.isEmpty()) {
+                continue;
+              }
+              LinkedHashMap<String, RawValue> sourceValues = resolver.rawSection(source);
+              if (sourceValues == null) {
+                throw resolver.recorded(
+                    new BuildoutException(
+                        "UserError",
+                        "No section named "
+                            + PythonStrings.repr(source)
+                            + " (in the <= of ["
+                            + section
+                            + "], "
+                            + sources.origin()
+                            + ")"));
+              }
+              result.putAll(
+                  DeepCalls.call(
+                      "The chain of <= macros",
+                      () -> expandMacros(source, sourceValues, expanding)));
+            }
+            resolver.merge().mergeSection(result, values, LayerMerge.sortedIncrementKeys(values));
+            result.remove("<");
+            return result;
+          });
     } finally {
       expanding.remove(expanding.size() - 1);
     }

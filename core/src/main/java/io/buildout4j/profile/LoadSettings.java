@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** Everything a load needs, fixed by {@link ProfileLoader}; internal. Each wither returns a copy. */
+/** Everything a load needs, fixed by {@link ProfileLoader}; internal. */
 record LoadSettings(
     List<Assignment> overrides,
     boolean userDefaults,
@@ -21,55 +22,54 @@ record LoadSettings(
     Path workingDirectory,
     Duration fetchTimeout) {
 
-  LoadSettings withOverride(Assignment assignment) {
-    List<Assignment> more = new ArrayList<>(overrides);
-    more.add(assignment);
-    return new LoadSettings(List.copyOf(more), userDefaults, userDefaultsFile, offline, slaposExtensions,
-        fullHistory, recipePlaceholders, target, executable, workingDirectory, fetchTimeout);
+  /** A copy with the changes {@code change} makes to a builder of this. */
+  LoadSettings with(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return builder.build();
   }
 
-  LoadSettings withUserDefaults(boolean read, @Nullable Path file) {
-    return new LoadSettings(overrides, read, file, offline, slaposExtensions, fullHistory, recipePlaceholders,
-        target, executable, workingDirectory, fetchTimeout);
-  }
+  /** The mutable form of a {@link LoadSettings}, used only inside {@link #with}. */
+  static final class Builder {
+    List<Assignment> overrides;
+    boolean userDefaults;
+    @Nullable Path userDefaultsFile;
+    boolean offline;
+    boolean slaposExtensions;
+    boolean fullHistory;
+    boolean recipePlaceholders;
+    TargetEnvironment target;
+    String executable;
+    Path workingDirectory;
+    Duration fetchTimeout;
 
-  LoadSettings withOffline(boolean value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, value, slaposExtensions, fullHistory,
-        recipePlaceholders, target, executable, workingDirectory, fetchTimeout);
-  }
+    private Builder(LoadSettings s) {
+      overrides = new ArrayList<>(s.overrides);
+      userDefaults = s.userDefaults;
+      userDefaultsFile = s.userDefaultsFile;
+      offline = s.offline;
+      slaposExtensions = s.slaposExtensions;
+      fullHistory = s.fullHistory;
+      recipePlaceholders = s.recipePlaceholders;
+      target = s.target;
+      executable = s.executable;
+      workingDirectory = s.workingDirectory;
+      fetchTimeout = s.fetchTimeout;
+    }
 
-  LoadSettings withSlaposExtensions(boolean value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, value, fullHistory,
-        recipePlaceholders, target, executable, workingDirectory, fetchTimeout);
-  }
-
-  LoadSettings withFullHistory(boolean value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, value,
-        recipePlaceholders, target, executable, workingDirectory, fetchTimeout);
-  }
-
-  LoadSettings withRecipePlaceholders(boolean value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, fullHistory,
-        value, target, executable, workingDirectory, fetchTimeout);
-  }
-
-  LoadSettings withTarget(TargetEnvironment value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, fullHistory,
-        recipePlaceholders, value, executable, workingDirectory, fetchTimeout);
-  }
-
-  LoadSettings withExecutable(String value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, fullHistory,
-        recipePlaceholders, target, value, workingDirectory, fetchTimeout);
-  }
-
-  LoadSettings withWorkingDirectory(Path value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, fullHistory,
-        recipePlaceholders, target, executable, value, fetchTimeout);
-  }
-
-  LoadSettings withFetchTimeout(Duration value) {
-    return new LoadSettings(overrides, userDefaults, userDefaultsFile, offline, slaposExtensions, fullHistory,
-        recipePlaceholders, target, executable, workingDirectory, value);
+    private LoadSettings build() {
+      return new LoadSettings(
+          List.copyOf(overrides),
+          userDefaults,
+          userDefaultsFile,
+          offline,
+          slaposExtensions,
+          fullHistory,
+          recipePlaceholders,
+          target,
+          executable,
+          workingDirectory,
+          fetchTimeout);
+    }
   }
 }

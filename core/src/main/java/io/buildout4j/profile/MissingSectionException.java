@@ -1,13 +1,17 @@
 package io.buildout4j.profile;
 
-/** A {@code ${section:option}} reference, a macro or a caller named a section that is not defined. */
+/**
+ * A {@code ${section:option}} reference, a macro or a caller named a section that is not defined.
+ */
 public final class MissingSectionException extends BuildoutException {
   private static final long serialVersionUID = 1L;
   private final String section;
 
   /** Created by the resolver; {@code detail} says who referenced it, or is empty. */
   public MissingSectionException(String section, String detail) {
-    super("MissingSection", "The referenced section, " + PythonStrings.repr(section) + ", was not defined." + detail);
+    super(
+        "MissingSection",
+        "The referenced section, " + PythonStrings.repr(section) + ", was not defined." + detail);
     this.section = section;
   }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What the parser made of one profile file: its sections in order of first appearance, each with
- * its options under their raw keys ({@code x}, {@code x +}, {@code x -}, {@code <},
- * {@code <part-dependencies>}), before any layering.
+ * its options under their raw keys ({@code x}, {@code x +}, {@code x -}, {@code <}, {@code
+ * <part-dependencies>}), before any layering.
  */
 record ParsedFile(String location, Map<String, Map<String, ParsedOption>> sections) {
 

@@ -31,10 +31,11 @@ public final class Profile {
   }
 
   void initialize() {
-    locked(() -> {
-      resolver.initialize();
-      return null;
-    });
+    locked(
+        () -> {
+          resolver.initialize();
+          return null;
+        });
   }
 
   /**
@@ -50,25 +51,27 @@ public final class Profile {
 
   /** The resolved value of {@code section:option}, or null if the section or option is absent. */
   public @Nullable String find(String section, String option) {
-    return locked(() -> {
-      if (resolver.rawSection(section) == null) {
-        return null;
-      }
-      String value = resolver.section(section, null).get(option, null);
-      return value == null ? null : read(value);
-    });
+    return locked(
+        () -> {
+          if (resolver.rawSection(section) == null) {
+            return null;
+          }
+          String value = resolver.section(section, null).get(option, null);
+          return value == null ? null : read(value);
+        });
   }
 
   /** Every option of a section, resolved, in buildout's key order. */
   public Map<String, String> section(String name) {
-    return locked(() -> {
-      LiveSection section = resolver.section(name, null);
-      Map<String, String> values = new LinkedHashMap<>();
-      for (String key : section.keys()) {
-        values.put(key, read(section.require(key)));
-      }
-      return Collections.unmodifiableMap(values);
-    });
+    return locked(
+        () -> {
+          LiveSection section = resolver.section(name, null);
+          Map<String, String> values = new LinkedHashMap<>();
+          for (String key : section.keys()) {
+            values.put(key, read(section.require(key)));
+          }
+          return Collections.unmodifiableMap(values);
+        });
   }
 
   /** Whether a section of that name exists (resolved or not). */
@@ -86,20 +89,21 @@ public final class Profile {
    * prints. Unlike an install, this resolves sections nobody references, so a broken one fails.
    */
   public Map<String, Map<String, String>> resolveAll() {
-    return locked(() -> {
-      Map<String, Map<String, String>> all = new TreeMap<>(PythonOrder.INSTANCE);
-      List<String> names = new java.util.ArrayList<>(resolver.sectionNames());
-      names.sort(PythonOrder.INSTANCE);
-      for (String name : names) {
-        LiveSection section = resolver.section(name, null);
-        Map<String, String> values = new TreeMap<>(PythonOrder.INSTANCE);
-        for (String key : section.keys()) {
-          values.put(key, read(section.require(key)));
-        }
-        all.put(name, Collections.unmodifiableMap(values));
-      }
-      return Collections.unmodifiableMap(all);
-    });
+    return locked(
+        () -> {
+          Map<String, Map<String, String>> all = new TreeMap<>(PythonOrder.INSTANCE);
+          List<String> names = new java.util.ArrayList<>(resolver.sectionNames());
+          names.sort(PythonOrder.INSTANCE);
+          for (String name : names) {
+            LiveSection section = resolver.section(name, null);
+            Map<String, String> values = new TreeMap<>(PythonOrder.INSTANCE);
+            for (String key : section.keys()) {
+              values.put(key, read(section.require(key)));
+            }
+            all.put(name, Collections.unmodifiableMap(values));
+          }
+          return Collections.unmodifiableMap(all);
+        });
   }
 
   /**
@@ -107,18 +111,19 @@ public final class Profile {
    * preceded by the recipe sections it references (directly or through other sections).
    */
   public List<String> partOrder() {
-    return locked(() -> {
-      String parts = resolver.section("buildout", null).require("parts");
-      for (String part : PythonStrings.splitWhitespace(parts)) {
-        resolver.section(part, "buildout:parts").require("recipe");
-      }
-      return List.copyOf(resolver.parts());
-    });
+    return locked(
+        () -> {
+          String parts = resolver.section("buildout", null).require("parts");
+          for (String part : PythonStrings.splitWhitespace(parts)) {
+            resolver.section(part, "buildout:parts").require("recipe");
+          }
+          return List.copyOf(resolver.parts());
+        });
   }
 
   /**
-   * Where {@code section:option} came from: its value as the layers assembled it (before macros
-   * and substitution) and the steps that made it. For an option a {@code <=} macro brought in, the
+   * Where {@code section:option} came from: its value as the layers assembled it (before macros and
+   * substitution) and the steps that made it. For an option a {@code <=} macro brought in, the
    * history is the macro source's. Null if neither the layers nor a macro define it.
    */
   public @Nullable RawValue annotate(String section, String option) {
@@ -126,12 +131,13 @@ public final class Profile {
     if (value != null) {
       return value;
     }
-    return locked(() -> {
-      if (resolver.rawSection(section) == null) {
-        return null;
-      }
-      return resolver.section(section, null).rawValue(option);
-    });
+    return locked(
+        () -> {
+          if (resolver.rawSection(section) == null) {
+            return null;
+          }
+          return resolver.section(section, null).rawValue(option);
+        });
   }
 
   /** The profile as its layers assembled it, with every value's history. */

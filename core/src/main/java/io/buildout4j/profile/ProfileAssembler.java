@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles the layers of a profile as zc.buildout 4.x does: built-in defaults, then user defaults
- * (merged under the first file that extends nothing), then the profile and everything it
- * {@code extends} (flattened depth-first, each file after the files it extends, so a file reached
- * by several paths is applied once per path), then files named by a command-line {@code extends},
- * then command-line assignments; finally the cache and eggs directories are made absolute.
+ * (merged under the first file that extends nothing), then the profile and everything it {@code
+ * extends} (flattened depth-first, each file after the files it extends, so a file reached by
+ * several paths is applied once per path), then files named by a command-line {@code extends}, then
+ * command-line assignments; finally the cache and eggs directories are made absolute.
  *
  * <p>Unlike zc.buildout, each file is read and parsed once per load however many paths reach it;
  * only the (cheap) merge is repeated.
@@ -44,9 +44,10 @@ final class ProfileAssembler {
 
   /** Loads {@code root} (a path or URL) with every layer; see the class comment for the order. */
   RawProfile assemble(String root) {
-    String rootLocation = ProfileLocations.isUrl(root)
-        ? root
-        : settings.workingDirectory().resolve(root).toAbsolutePath().normalize().toString();
+    String rootLocation =
+        ProfileLocations.isUrl(root)
+            ? root
+            : settings.workingDirectory().resolve(root).toAbsolutePath().normalize().toString();
     if (!ProfileLocations.isUrl(rootLocation) && !Files.exists(Path.of(rootLocation))) {
       throw new BuildoutException("UserError", "Couldn't open " + rootLocation);
     }
@@ -64,16 +65,20 @@ final class ProfileAssembler {
     Map<String, Map<String, String>> commandLine = new TreeMap<>(PythonOrder.INSTANCE);
     List<String> commandLineExtends = new ArrayList<>();
     for (Assignment assignment : settings.overrides()) {
-      if (assignment.section().equals("buildout") && assignment.option().equals("extends") && assignment.operator() == '=') {
+      if (assignment.section().equals("buildout")
+          && assignment.option().equals("extends")
+          && assignment.operator() == '=') {
         commandLineExtends.clear();
         commandLineExtends.addAll(PythonStrings.splitWhitespace(assignment.value()));
         continue;
       }
-      commandLine.computeIfAbsent(assignment.section(), k -> new TreeMap<>(PythonOrder.INSTANCE))
+      commandLine
+          .computeIfAbsent(assignment.section(), k -> new TreeMap<>(PythonOrder.INSTANCE))
           .put(assignment.rawKey(), assignment.value());
     }
     Layer commandLineLayer = Layer.ofValues(commandLine, Origin.COMMAND_LINE);
-    Map<String, RawValue> buildoutOverrides = commandLineLayer.sections().getOrDefault("buildout", Map.of());
+    Map<String, RawValue> buildoutOverrides =
+        commandLineLayer.sections().getOrDefault("buildout", Map.of());
 
     LayerMerge.Config userDefaults = null;
     LinkedHashMap<String, RawValue> fetchBase = copySection(buildout);
@@ -89,9 +94,15 @@ final class ProfileAssembler {
     LayerMerge.Config data = copy(defaults);
     merge.merge(data, loadRoot(rootLocation, fetchBase, buildoutOverrides, userDefaults));
     for (String extension : commandLineExtends) {
-      String location = ProfileLocations.isUrl(extension)
-          ? extension
-          : settings.workingDirectory().resolve(extension).toAbsolutePath().normalize().toString();
+      String location =
+          ProfileLocations.isUrl(extension)
+              ? extension
+              : settings
+                  .workingDirectory()
+                  .resolve(extension)
+                  .toAbsolutePath()
+                  .normalize()
+                  .toString();
       merge.merge(data, loadRoot(location, fetchBase, buildoutOverrides, userDefaults));
     }
     merge.merge(data, commandLineLayer);
@@ -106,14 +117,16 @@ final class ProfileAssembler {
       Map<String, RawValue> buildoutOverrides,
       LayerMerge.@Nullable Config userDefaults) {
     LinkedHashMap<String, RawValue> fetchOptions = copySection(fetchBase);
-    merge.mergeSection(fetchOptions, buildoutOverrides, LayerMerge.sortedIncrementKeys(buildoutOverrides));
+    merge.mergeSection(
+        fetchOptions, buildoutOverrides, LayerMerge.sortedIncrementKeys(buildoutOverrides));
     fetcher = new ProfileFetcher(fetchSettings(fetchOptions));
     Layer rootLayer = fileLayer(location, identity(location)).layer();
     Map<String, RawValue> rootBuildout = rootLayer.sections().get("buildout");
     if (rootBuildout != null) {
       merge.mergeSection(fetchOptions, rootBuildout, rootLayer.incrementKeys("buildout"));
     }
-    merge.mergeSection(fetchOptions, buildoutOverrides, LayerMerge.sortedIncrementKeys(buildoutOverrides));
+    merge.mergeSection(
+        fetchOptions, buildoutOverrides, LayerMerge.sortedIncrementKeys(buildoutOverrides));
     fetcher = new ProfileFetcher(fetchSettings(fetchOptions));
     ExtendsNode root = node(location, new LinkedHashSet<>());
     LayerMerge.Config result = new LayerMerge.Config();
@@ -123,9 +136,10 @@ final class ProfileAssembler {
 
   private ProfileFetcher.Settings fetchSettings(Map<String, RawValue> options) {
     String offline = valueOf(options, "offline");
-    boolean isOffline = settings.offline()
-        || "true".equals(offline)
-        || "true".equals(valueOf(options, "install-from-cache"));
+    boolean isOffline =
+        settings.offline()
+            || "true".equals(offline)
+            || "true".equals(valueOf(options, "install-from-cache"));
     String newest = valueOf(options, "newest");
     boolean isNewest = BuildoutDefaults.bool("newest", newest == null ? "false" : newest);
     String cache = valueOf(options, "extends-cache");
@@ -133,13 +147,15 @@ final class ProfileAssembler {
     if (cache != null && !cache.isEmpty()) {
       if (cache.contains("${")) {
         throw new BuildoutException(
-            "UserError", "extends-cache '" + cache + "' may not contain ${section:variable} to expand.");
+            "UserError",
+            "extends-cache '" + cache + "' may not contain ${section:variable} to expand.");
       }
       String directory = valueOf(options, "directory");
-      cachePath = Path.of(directory == null ? settings.workingDirectory().toString() : directory)
-          .resolve(expandUser(cache))
-          .toAbsolutePath()
-          .normalize();
+      cachePath =
+          Path.of(directory == null ? settings.workingDirectory().toString() : directory)
+              .resolve(expandUser(cache))
+              .toAbsolutePath()
+              .normalize();
     }
     Duration timeout = settings.fetchTimeout();
     return new ProfileFetcher.Settings(isOffline, isNewest, cachePath, timeout);
@@ -147,7 +163,9 @@ final class ProfileAssembler {
 
   /** A file as read once per load: its layer and its (removed) extends options. */
   private record FileLayer(
-      Layer layer, ParsedFile.@Nullable ParsedOption extendsOption, ParsedFile.@Nullable ParsedOption optionalOption) {}
+      Layer layer,
+      ParsedFile.@Nullable ParsedOption extendsOption,
+      ParsedFile.@Nullable ParsedOption optionalOption) {}
 
   /** Reads and parses {@code location} once per load. */
   private FileLayer fileLayer(String location, String identity) {
@@ -162,7 +180,8 @@ final class ProfileAssembler {
       throw new BuildoutException(
           "UserError", "No-longer supported \"extended-by\" option found in " + location + ".");
     }
-    ParsedFile.ParsedOption optionalOption = buildout == null ? null : buildout.remove("optional-extends");
+    ParsedFile.ParsedOption optionalOption =
+        buildout == null ? null : buildout.remove("optional-extends");
     FileLayer file = new FileLayer(Layer.of(parsed, location), extendsOption, optionalOption);
     files.put(identity, file);
     return file;
@@ -180,42 +199,52 @@ final class ProfileAssembler {
     if (known != null) {
       return known;
     }
-    return DeepCalls.call("The extends chain", () -> {
-      FileLayer file = fileLayer(location, identity);
-      chain.add(identity);
-      List<ExtendsNode> extended = new ArrayList<>();
-      String base = ProfileLocations.base(location);
-      if (file.extendsOption() != null) {
-        for (String name : PythonStrings.splitWhitespace(file.extendsOption().value())) {
-          extended.add(child(base, name, chain, location, file.extendsOption().line()));
-        }
-      }
-      List<ExtendsNode> optional = new ArrayList<>();
-      ParsedFile.ParsedOption optionalOption = file.optionalOption();
-      if (optionalOption != null) {
-        for (String name : PythonStrings.splitWhitespace(optionalOption.value())) {
-          if (ProfileLocations.isUrl(name)) {
-            throw new BuildoutException(
-                "UserError",
-                "optional-extends accepts files only, not the URL " + name + " (" + location + ":"
-                    + optionalOption.line() + ")");
+    return DeepCalls.call(
+        "The extends chain",
+        () -> {
+          FileLayer file = fileLayer(location, identity);
+          chain.add(identity);
+          List<ExtendsNode> extended = new ArrayList<>();
+          String base = ProfileLocations.base(location);
+          if (file.extendsOption() != null) {
+            for (String name : PythonStrings.splitWhitespace(file.extendsOption().value())) {
+              extended.add(child(base, name, chain, location, file.extendsOption().line()));
+            }
           }
-          String target = ProfileLocations.resolve(base, name);
-          if (!ProfileLocations.isUrl(target) && !Files.exists(Path.of(target))) {
-            continue;
+          List<ExtendsNode> optional = new ArrayList<>();
+          ParsedFile.ParsedOption optionalOption = file.optionalOption();
+          if (optionalOption != null) {
+            for (String name : PythonStrings.splitWhitespace(optionalOption.value())) {
+              if (ProfileLocations.isUrl(name)) {
+                throw new BuildoutException(
+                    "UserError",
+                    "optional-extends accepts files only, not the URL "
+                        + name
+                        + " ("
+                        + location
+                        + ":"
+                        + optionalOption.line()
+                        + ")");
+              }
+              String target = ProfileLocations.resolve(base, name);
+              if (!ProfileLocations.isUrl(target) && !Files.exists(Path.of(target))) {
+                continue;
+              }
+              optional.add(child(base, name, chain, location, optionalOption.line()));
+            }
           }
-          optional.add(child(base, name, chain, location, optionalOption.line()));
-        }
-      }
-      chain.remove(identity);
-      boolean leaf = file.extendsOption() == null || file.extendsOption().value().isEmpty();
-      ExtendsNode node = new ExtendsNode(location, file.layer(), List.copyOf(extended), List.copyOf(optional), leaf);
-      nodes.put(identity, node);
-      return node;
-    });
+          chain.remove(identity);
+          boolean leaf = file.extendsOption() == null || file.extendsOption().value().isEmpty();
+          ExtendsNode node =
+              new ExtendsNode(
+                  location, file.layer(), List.copyOf(extended), List.copyOf(optional), leaf);
+          nodes.put(identity, node);
+          return node;
+        });
   }
 
-  private ExtendsNode child(String base, String name, LinkedHashSet<String> chain, String from, int line) {
+  private ExtendsNode child(
+      String base, String name, LinkedHashSet<String> chain, String from, int line) {
     String target = ProfileLocations.resolve(base, name);
     try {
       return node(target, chain);
@@ -276,13 +305,20 @@ final class ProfileAssembler {
         if (ProfileLocations.isUrl(source.location())) {
           throw new BuildoutException(
               "UserError",
-              "Setting \"" + name + "\" to a non absolute location (\"" + value.value() + "\") within a\n"
-                  + "remote configuration file (\"" + source.location() + "\") is ambiguous.");
+              "Setting \""
+                  + name
+                  + "\" to a non absolute location (\""
+                  + value.value()
+                  + "\") within a\n"
+                  + "remote configuration file (\""
+                  + source.location()
+                  + "\") is ambiguous.");
         }
         baseDirectory = ProfileLocations.base(source.location());
       } else {
         RawValue directory = buildout.get("directory");
-        baseDirectory = directory == null ? settings.workingDirectory().toString() : directory.value();
+        baseDirectory =
+            directory == null ? settings.workingDirectory().toString() : directory.value();
       }
       String expanded = expandUser(value.value());
       Path absolute = Path.of(baseDirectory).resolve(expanded).toAbsolutePath().normalize();

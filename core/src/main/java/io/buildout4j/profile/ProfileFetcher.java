@@ -50,7 +50,8 @@ final class ProfileFetcher {
     } catch (IllegalArgumentException e) {
       throw new BuildoutException("UserError", "Invalid URL in extends: " + location);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (scheme.equals("file")) {
       return readFile(Path.of(uri.getPath()), location);
     }
@@ -61,12 +62,14 @@ final class ProfileFetcher {
   }
 
   private String fetch(URI uri, String location) {
-    Path cached = settings.extendsCache() == null ? null : settings.extendsCache().resolve(md5(location));
+    Path cached =
+        settings.extendsCache() == null ? null : settings.extendsCache().resolve(md5(location));
     if (settings.offline()) {
       if (cached != null && Files.isRegularFile(cached)) {
         return readFile(cached, location);
       }
-      throw new BuildoutException("UserError", "Couldn't download '" + location + "' in offline mode.");
+      throw new BuildoutException(
+          "UserError", "Couldn't download '" + location + "' in offline mode.");
     }
     if (cached != null && Files.isRegularFile(cached) && !settings.newest()) {
       return readFile(cached, location);
@@ -89,14 +92,20 @@ final class ProfileFetcher {
   private byte[] download(URI uri, String location) {
     try {
       HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build();
-      HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client().send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw new BuildoutException(
-            "UserError", "Error downloading extends for URL " + location + ": HTTP Error " + response.statusCode());
+            "UserError",
+            "Error downloading extends for URL "
+                + location
+                + ": HTTP Error "
+                + response.statusCode());
       }
       return response.body();
     } catch (IOException e) {
-      throw new BuildoutException("UserError", "Error downloading extends for URL " + location + ": " + e, e);
+      throw new BuildoutException(
+          "UserError", "Error downloading extends for URL " + location + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BuildoutException("UserError", "Interrupted while downloading " + location, e);
@@ -105,10 +114,11 @@ final class ProfileFetcher {
 
   private synchronized HttpClient client() {
     if (client == null) {
-      client = HttpClient.newBuilder()
-          .connectTimeout(settings.timeout())
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(settings.timeout())
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
     }
     return client;
   }
@@ -120,7 +130,8 @@ final class ProfileFetcher {
       try {
         Files.write(temp, body);
         try {
-          Files.move(temp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -128,7 +139,8 @@ final class ProfileFetcher {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new BuildoutException("UserError", "Cannot write the extends cache " + cached + ": " + e.getMessage(), e);
+      throw new BuildoutException(
+          "UserError", "Cannot write the extends cache " + cached + ": " + e.getMessage(), e);
     }
   }
 
@@ -138,7 +150,8 @@ final class ProfileFetcher {
     } catch (NoSuchFileException e) {
       throw new BuildoutException("UserError", "Couldn't open " + location);
     } catch (IOException | UncheckedIOException e) {
-      throw new BuildoutException("UserError", "Couldn't read " + location + ": " + e.getMessage(), e);
+      throw new BuildoutException(
+          "UserError", "Couldn't read " + location + ": " + e.getMessage(), e);
     }
   }
 

@@ -27,9 +27,10 @@ public final class ProfileLoader {
 
   static ProfileLoader defaults() {
     String home = System.getenv("BUILDOUT_HOME");
-    Path userDefaults = home != null && !home.isEmpty()
-        ? Path.of(home, "default.cfg")
-        : Path.of(System.getProperty("user.home"), ".buildout", "default.cfg");
+    Path userDefaults =
+        home != null && !home.isEmpty()
+            ? Path.of(home, "default.cfg")
+            : Path.of(System.getProperty("user.home"), ".buildout", "default.cfg");
     return new ProfileLoader(
         new LoadSettings(
             List.of(),
@@ -53,22 +54,23 @@ public final class ProfileLoader {
 
   /** Adds a command-line assignment; later assignments of the same option win. */
   public ProfileLoader override(Assignment assignment) {
-    return with(settings.withOverride(Objects.requireNonNull(assignment, "assignment")));
+    return with(
+        settings.with(s -> s.overrides.add(Objects.requireNonNull(assignment, "assignment"))));
   }
 
   /** Whether to read user defaults ({@code -U} turns them off). */
   public ProfileLoader userDefaults(boolean read) {
-    return with(settings.withUserDefaults(read, settings.userDefaultsFile()));
+    return with(settings.with(s -> s.userDefaults = read));
   }
 
   /** Reads user defaults from {@code file} instead of the usual place. */
   public ProfileLoader userDefaultsFile(Path file) {
-    return with(settings.withUserDefaults(settings.userDefaults(), Objects.requireNonNull(file, "file")));
+    return with(settings.with(s -> s.userDefaultsFile = Objects.requireNonNull(file, "file")));
   }
 
   /** Offline: remote {@code extends} are served from the {@code extends-cache} only. */
   public ProfileLoader offline(boolean offline) {
-    return with(settings.withOffline(offline));
+    return with(settings.with(s -> s.offline = offline));
   }
 
   /**
@@ -77,7 +79,7 @@ public final class ProfileLoader {
    * in resolved values. Off: upstream zc.buildout, where {@code $$} stays as written.
    */
   public ProfileLoader slaposExtensions(boolean on) {
-    return with(settings.withSlaposExtensions(on));
+    return with(settings.with(s -> s.slaposExtensions = on));
   }
 
   /**
@@ -85,7 +87,7 @@ public final class ProfileLoader {
    * since the value was last set are kept, which is what shaped it.
    */
   public ProfileLoader fullHistory(boolean full) {
-    return with(settings.withFullHistory(full));
+    return with(settings.with(s -> s.fullHistory = full));
   }
 
   /**
@@ -93,22 +95,23 @@ public final class ProfileLoader {
    * {@code recipe} resolve to {@code @RECIPE{section:option}} instead of failing.
    */
   public ProfileLoader recipePlaceholders(boolean on) {
-    return with(settings.withRecipePlaceholders(on));
+    return with(settings.with(s -> s.recipePlaceholders = on));
   }
 
   /** The Python and platform that section conditions answer for (default: CPython 3.11 here). */
   public ProfileLoader target(TargetEnvironment target) {
-    return with(settings.withTarget(Objects.requireNonNull(target, "target")));
+    return with(settings.with(s -> s.target = Objects.requireNonNull(target, "target")));
   }
 
   /** The value of {@code ${buildout:executable}} (default: {@code python3} found on the PATH). */
   public ProfileLoader executable(String executable) {
-    return with(settings.withExecutable(Objects.requireNonNull(executable, "executable")));
+    return with(
+        settings.with(s -> s.executable = Objects.requireNonNull(executable, "executable")));
   }
 
   /** The directory relative profile paths and command-line {@code extends} resolve against. */
   public ProfileLoader workingDirectory(Path directory) {
-    return with(settings.withWorkingDirectory(directory.toAbsolutePath().normalize()));
+    return with(settings.with(s -> s.workingDirectory = directory.toAbsolutePath().normalize()));
   }
 
   /** Connect and read timeout for remote {@code extends}. */
@@ -116,7 +119,7 @@ public final class ProfileLoader {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("fetch timeout must be positive: " + timeout);
     }
-    return with(settings.withFetchTimeout(timeout));
+    return with(settings.with(s -> s.fetchTimeout = timeout));
   }
 
   /** Used by the part engine to create recipes as sections are resolved. */
@@ -128,8 +131,8 @@ public final class ProfileLoader {
    * Reads the profile at {@code path} and everything it extends, and initialises {@code
    * [buildout]}. Other sections are resolved when first asked for.
    *
-   * @throws BuildoutException if a file cannot be read or parsed, extends loop, or
-   *     {@code [buildout]} cannot be resolved
+   * @throws BuildoutException if a file cannot be read or parsed, extends loop, or {@code
+   *     [buildout]} cannot be resolved
    */
   public Profile load(Path path) {
     return load(path.toString());
@@ -138,7 +141,8 @@ public final class ProfileLoader {
   /** Like {@link #load(Path)} for a path or an {@code http(s)://} or {@code file:} URL. */
   public Profile load(String location) {
     RawProfile raw = new ProfileAssembler(settings).assemble(location);
-    Resolver resolver = new Resolver(raw, settings.recipePlaceholders(), settings.fullHistory(), partHook);
+    Resolver resolver =
+        new Resolver(raw, settings.recipePlaceholders(), settings.fullHistory(), partHook);
     Profile profile = new Profile(raw, resolver, settings.slaposExtensions());
     profile.initialize();
     return profile;

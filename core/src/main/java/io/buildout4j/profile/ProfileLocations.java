@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * How buildout names profile files: local paths and URLs ({@code scheme://...}), how a name in
- * {@code extends} resolves against the file that names it, and the "base" of a file that
- * {@code ${:_profile_base_location_}} stands for. Paths and URLs are normalised ({@code ..}
- * removed), so that a loop spelled with {@code ..} is detected.
+ * {@code extends} resolves against the file that names it, and the "base" of a file that {@code
+ * ${:_profile_base_location_}} stands for. Paths and URLs are normalised ({@code ..} removed), so
+ * that a loop spelled with {@code ..} is detected.
  */
 final class ProfileLocations {
   private static final Pattern URL = Pattern.compile("[a-zA-Z0-9+.-]+://.*", Pattern.DOTALL);

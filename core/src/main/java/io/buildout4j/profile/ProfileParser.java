@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one profile file with the line grammar of zc.buildout's {@code configparser} (4.x): section
- * headers with optional conditions, {@code name = value} options (only {@code =} separates; no
- * inline comments), {@code +=}/{@code -=} raw keys, {@code =>} part dependencies, continuation lines
- * in inline and block mode, column-0 comments, and dedent of block values.
+ * Parses one profile file with the line grammar of zc.buildout's {@code configparser} (4.x):
+ * section headers with optional conditions, {@code name = value} options (only {@code =} separates;
+ * no inline comments), {@code +=}/{@code -=} raw keys, {@code =>} part dependencies, continuation
+ * lines in inline and block mode, column-0 comments, and dedent of block values.
  *
  * <p>Deliberate deviations, per the spec's decisions: a UTF-8 byte-order mark is ignored, and
  * options after a false conditional header at the top of a file are skipped rather than rejected.
@@ -21,10 +21,20 @@ import java.util.regex.Pattern;
 final class ProfileParser {
   private static final String WS =
       "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
-  private static final Pattern SECTION_HEADER = Pattern.compile(
-      "\\[[" + WS + "]*([^" + WS + "#\\[\\]:;{}]+)[" + WS + "]*(?::([^#;]*))?[" + WS + "]*\\][" + WS
-          + "]*(?:[#;].*)?",
-      Pattern.DOTALL);
+  private static final Pattern SECTION_HEADER =
+      Pattern.compile(
+          "\\[["
+              + WS
+              + "]*([^"
+              + WS
+              + "#\\[\\]:;{}]+)["
+              + WS
+              + "]*(?::([^#;]*))?["
+              + WS
+              + "]*\\]["
+              + WS
+              + "]*(?:[#;].*)?",
+          Pattern.DOTALL);
   private static final Pattern OPTION_START =
       Pattern.compile("([^" + WS + "{}\\[\\]=:]+[" + WS + "]*[-+]?)=(.*)", Pattern.DOTALL);
 
@@ -82,7 +92,8 @@ final class ProfileParser {
           }
         }
         ParsedFile.ParsedOption before = current.get(option);
-        current.put(option, new ParsedFile.ParsedOption(before.value() + "\n" + line, before.line()));
+        current.put(
+            option, new ParsedFile.ParsedOption(before.value() + "\n" + line, before.line()));
         continue;
       }
       Matcher header = SECTION_HEADER.matcher(content);
@@ -101,13 +112,16 @@ final class ProfileParser {
         continue;
       }
       if (current == null) {
-        if (PythonStrings.isBlank(content) || (!condition && isSkippableUnderFalseHeader(content))) {
+        if (PythonStrings.isBlank(content)
+            || (!condition && isSkippableUnderFalseHeader(content))) {
           continue;
         }
         throw new ProfileSyntaxException(
             "MissingSectionHeaderError",
             location,
-            List.of(new ProfileSyntaxException.Problem(lineNo, content, "option or text before any section header")));
+            List.of(
+                new ProfileSyntaxException.Problem(
+                    lineNo, content, "option or text before any section header")));
       }
       if (content.startsWith("=>")) {
         content = "<part-dependencies> = " + content.substring(2);
@@ -146,24 +160,32 @@ final class ProfileParser {
       throw new ProfileSyntaxException("ParsingError", location, problems);
     }
     for (Map<String, ParsedFile.ParsedOption> section : sections.values()) {
-      section.replaceAll((key, parsed) -> {
-        String value = parsed.value();
-        if (!value.isEmpty() && PythonStrings.isSpace(value.charAt(0))) {
-          value = PythonStrings.dropLeadingBlankLines(PythonStrings.dedent(PythonStrings.rstrip(value)));
-          return new ParsedFile.ParsedOption(value, parsed.line());
-        }
-        return parsed;
-      });
+      section.replaceAll(
+          (key, parsed) -> {
+            String value = parsed.value();
+            if (!value.isEmpty() && PythonStrings.isSpace(value.charAt(0))) {
+              value =
+                  PythonStrings.dropLeadingBlankLines(
+                      PythonStrings.dedent(PythonStrings.rstrip(value)));
+              return new ParsedFile.ParsedOption(value, parsed.line());
+            }
+            return parsed;
+          });
     }
     return new ParsedFile(location, sections);
   }
 
   private boolean evaluate(
-      String expression, int lineNo, String content, List<ProfileSyntaxException.Problem> problems) {
+      String expression,
+      int lineNo,
+      String content,
+      List<ProfileSyntaxException.Problem> problems) {
     try {
       return conditions.test(expression);
     } catch (RuntimeException e) {
-      problems.add(new ProfileSyntaxException.Problem(lineNo, content, "invalid section condition: " + e.getMessage()));
+      problems.add(
+          new ProfileSyntaxException.Problem(
+              lineNo, content, "invalid section condition: " + e.getMessage()));
       return false;
     }
   }

@@ -30,7 +30,14 @@ public final class ProfileSyntaxException extends BuildoutException {
     return "File contains parsing errors: "
         + file
         + problems.stream()
-            .map(p -> "\n\t[line " + String.format("%2d", p.line()) + "]: " + p.reason() + ": " + PythonStrings.repr(p.text()))
+            .map(
+                p ->
+                    "\n\t[line "
+                        + String.format("%2d", p.line())
+                        + "]: "
+                        + p.reason()
+                        + ": "
+                        + PythonStrings.repr(p.text()))
             .collect(Collectors.joining());
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The few Python string operations whose exact behaviour buildout's semantics depend on: what
- * counts as white space ({@code str.isspace}), stripping, splitting, {@code repr} and
- * {@code textwrap.dedent}. Java's own {@code String.strip}/{@code split} differ in details that
- * change resolved values, so the parser and resolver use these instead.
+ * counts as white space ({@code str.isspace}), stripping, splitting, {@code repr} and {@code
+ * textwrap.dedent}. Java's own {@code String.strip}/{@code split} differ in details that change
+ * resolved values, so the parser and resolver use these instead.
  */
 final class PythonStrings {
   private PythonStrings() {}
@@ -15,8 +15,24 @@ final class PythonStrings {
   /** Python's {@code str.isspace()} for one character. */
   static boolean isSpace(char c) {
     switch (c) {
-      case ' ', '\t', '\n', '\u000b', '\f', '\r', '\u001c', '\u001d', '\u001e', '\u001f', '\u0085', '\u00a0',
-          '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000' -> {
+      case ' ',
+          '\t',
+          '\n',
+          '\u000b',
+          '\f',
+          '\r',
+          '\u001c',
+          '\u001d',
+          '\u001e',
+          '\u001f',
+          '\u0085',
+          '\u00a0',
+          '\u1680',
+          '\u2028',
+          '\u2029',
+          '\u202f',
+          '\u205f',
+          '\u3000' -> {
         return true;
       }
       default -> {
@@ -130,7 +146,8 @@ final class PythonStrings {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int indent = 0;
-      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+      while (indent < line.length()
+          && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
         indent++;
       }
       if (indent == line.length()) {
@@ -146,7 +163,9 @@ final class PythonStrings {
         margin = prefix;
       } else {
         int common = 0;
-        while (common < margin.length() && common < prefix.length() && margin.charAt(common) == prefix.charAt(common)) {
+        while (common < margin.length()
+            && common < prefix.length()
+            && margin.charAt(common) == prefix.charAt(common)) {
           common++;
         }
         margin = margin.substring(0, common);

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A profile as its layers assembled it: after {@code extends}, conditional sections,
- * {@code +=}/{@code -=} and command-line assignments, before macros and substitution — what
- * buildout's {@code annotate} shows, with each value's {@link History}.
+ * A profile as its layers assembled it: after {@code extends}, conditional sections, {@code
+ * +=}/{@code -=} and command-line assignments, before macros and substitution — what buildout's
+ * {@code annotate} shows, with each value's {@link History}.
  *
  * <p>Obtained from {@link Profile#raw()}; immutable.
  */
@@ -19,7 +19,9 @@ public final class RawProfile {
   RawProfile(String location, Map<String, LinkedHashMap<String, RawValue>> sections) {
     this.location = location;
     Map<String, Map<String, RawValue>> copy = new LinkedHashMap<>();
-    sections.forEach((name, options) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
+    sections.forEach(
+        (name, options) ->
+            copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
     this.sections = Collections.unmodifiableMap(copy);
   }
 

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * An option's value as the layers assembled it, before substitution and macros, with the history
- * of how it came to be. Immutable; the operations return new values.
+ * An option's value as the layers assembled it, before substitution and macros, with the history of
+ * how it came to be. Immutable; the operations return new values.
  */
 public record RawValue(String value, History history) {
 
@@ -26,12 +26,14 @@ public record RawValue(String value, History history) {
       return upper;
     }
     return new RawValue(
-        upper.value, history.then(new Step(Operation.OVERRIDE, upper.value, upperLast.origin()), fullHistory));
+        upper.value,
+        history.then(new Step(Operation.OVERRIDE, upper.value, upperLast.origin()), fullHistory));
   }
 
   /** {@code +=}: the lines of {@code added} appended. */
   RawValue plus(String added, Origin origin, boolean fullHistory) {
-    return new RawValue(value + "\n" + added, history.then(new Step(Operation.ADD, added, origin), fullHistory));
+    return new RawValue(
+        value + "\n" + added, history.then(new Step(Operation.ADD, added, origin), fullHistory));
   }
 
   /** {@code -=}: every line equal to one of the lines of {@code removed} taken out. */
@@ -48,11 +50,13 @@ public record RawValue(String value, History history) {
         first = false;
       }
     }
-    return new RawValue(kept.toString(), history.then(new Step(Operation.REMOVE, removed, origin), fullHistory));
+    return new RawValue(
+        kept.toString(), history.then(new Step(Operation.REMOVE, removed, origin), fullHistory));
   }
 
   /** Buildout made this relative directory absolute. */
   RawValue asDirectory(String absolute, boolean fullHistory) {
-    return new RawValue(absolute, history.then(new Step(Operation.DIRECTORY, absolute, origin()), fullHistory));
+    return new RawValue(
+        absolute, history.then(new Step(Operation.DIRECTORY, absolute, origin()), fullHistory));
   }
 }

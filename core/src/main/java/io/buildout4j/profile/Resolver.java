@@ -15,18 +15,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Resolves sections lazily, as zc.buildout's {@code Buildout} object does: a section is
  * materialised (macros, substitution, dependencies, recipe) the first time anything needs it, and
- * sections nobody needs are never checked. It also runs buildout's initialisation of
- * {@code [buildout]} (absolute directories, {@code installed}, log level and boolean checks).
+ * sections nobody needs are never checked. It also runs buildout's initialisation of {@code
+ * [buildout]} (absolute directories, {@code installed}, log level and boolean checks).
  *
  * <p>Not thread-safe: {@link Profile} serialises access. The "While:" chain of every error it
  * throws is recorded from its activity stack.
  */
 final class Resolver {
-  /** Longest value substitution may build, in characters; beyond it references expand themselves. */
+  /**
+   * Longest value substitution may build, in characters; beyond it references expand themselves.
+   */
   static final int MAX_VALUE_LENGTH = 32 * 1024 * 1024;
 
-  private static final Pattern PYTHON_INT = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d(?:_?\\d)*[ \\t\\n\\x0B\\f\\r]*");
-  private static final List<String> LOG_LEVELS = List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+  private static final Pattern PYTHON_INT =
+      Pattern.compile("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d(?:_?\\d)*[ \\t\\n\\x0B\\f\\r]*");
+  private static final List<String> LOG_LEVELS =
+      List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
 
   private final Map<String, LinkedHashMap<String, RawValue>> raw;
   private final Map<String, LiveSection> live = new HashMap<>();
@@ -49,60 +53,68 @@ final class Resolver {
 
   /** Buildout's initialisation: {@code [buildout]} resolved and its directories made absolute. */
   void initialize() {
-    doing("Initializing.", () -> {
-      LinkedHashMap<String, RawValue> buildoutRaw = raw.get("buildout");
-      if (buildoutRaw == null) {
-        throw recorded(new MissingSectionException("buildout", ""));
-      }
-      RawValue directory = buildoutRaw.get("directory");
-      if (directory != null) {
-        for (String name : List.of("bin", "parts", "eggs", "develop-eggs")) {
-          String key = name + "-directory";
-          RawValue value = buildoutRaw.get(key);
-          if (value == null) {
-            throw recorded(new MissingOptionException("buildout", key, "Missing option: buildout:" + key));
+    doing(
+        "Initializing.",
+        () -> {
+          LinkedHashMap<String, RawValue> buildoutRaw = raw.get("buildout");
+          if (buildoutRaw == null) {
+            throw recorded(new MissingSectionException("buildout", ""));
           }
-          buildoutRaw.put(key, value.asDirectory(buildoutPath(directory.value(), value.value()), fullHistory));
-        }
-      }
-      RawValue offlineValue = buildoutRaw.get("offline");
-      boolean offline = BuildoutDefaults.bool("offline", offlineValue == null ? "" : offlineValue.value());
-      if (!offline) {
-        RawValue newest = buildoutRaw.get("newest");
-        BuildoutDefaults.bool("newest", newest == null ? "" : newest.value());
-      }
-      LiveSection buildout = section("buildout", null);
-      String buildoutDirectory = buildout.require("directory");
-      for (String name : List.of("bin", "parts", "eggs", "develop-eggs")) {
-        String key = name + "-directory";
-        buildout.set(key, buildoutPath(buildoutDirectory, buildout.require(key)));
-      }
-      String installed = buildout.require("installed");
-      if (!installed.isEmpty()) {
-        buildout.set("installed", PythonPaths.join(buildout.require("directory"), installed));
-      }
-      buildout.require("log-format");
-      String level = buildout.require("log-level");
-      if (!LOG_LEVELS.contains(level) && !PYTHON_INT.matcher(level).matches()) {
-        throw recorded(new BuildoutException("UserError", "Invalid logging level " + level));
-      }
-      String verbosity = buildout.get("verbosity", null);
-      if (verbosity != null && !PYTHON_INT.matcher(verbosity).matches()) {
-        throw recorded(new BuildoutException("UserError", "Invalid verbosity " + verbosity));
-      }
-      buildout.require("socket-timeout");
-      boolean fromCache = BuildoutDefaults.bool("install-from-cache", buildout.require("install-from-cache"));
-      if (fromCache && offline) {
-        throw recorded(new BuildoutException(
-            "UserError",
-            "install-from-cache can't be used with offline mode.\nNothing is installed, even from cache, in offline\n"
-                + "mode, which might better be called 'no-install mode'.\n"));
-      }
-      for (String name : BuildoutDefaults.values("").keySet()) {
-        buildout.require(name);
-      }
-      return null;
-    });
+          RawValue directory = buildoutRaw.get("directory");
+          if (directory != null) {
+            for (String name : List.of("bin", "parts", "eggs", "develop-eggs")) {
+              String key = name + "-directory";
+              RawValue value = buildoutRaw.get(key);
+              if (value == null) {
+                throw recorded(
+                    new MissingOptionException("buildout", key, "Missing option: buildout:" + key));
+              }
+              buildoutRaw.put(
+                  key,
+                  value.asDirectory(buildoutPath(directory.value(), value.value()), fullHistory));
+            }
+          }
+          RawValue offlineValue = buildoutRaw.get("offline");
+          boolean offline =
+              BuildoutDefaults.bool("offline", offlineValue == null ? "" : offlineValue.value());
+          if (!offline) {
+            RawValue newest = buildoutRaw.get("newest");
+            BuildoutDefaults.bool("newest", newest == null ? "" : newest.value());
+          }
+          LiveSection buildout = section("buildout", null);
+          String buildoutDirectory = buildout.require("directory");
+          for (String name : List.of("bin", "parts", "eggs", "develop-eggs")) {
+            String key = name + "-directory";
+            buildout.set(key, buildoutPath(buildoutDirectory, buildout.require(key)));
+          }
+          String installed = buildout.require("installed");
+          if (!installed.isEmpty()) {
+            buildout.set("installed", PythonPaths.join(buildout.require("directory"), installed));
+          }
+          buildout.require("log-format");
+          String level = buildout.require("log-level");
+          if (!LOG_LEVELS.contains(level) && !PYTHON_INT.matcher(level).matches()) {
+            throw recorded(new BuildoutException("UserError", "Invalid logging level " + level));
+          }
+          String verbosity = buildout.get("verbosity", null);
+          if (verbosity != null && !PYTHON_INT.matcher(verbosity).matches()) {
+            throw recorded(new BuildoutException("UserError", "Invalid verbosity " + verbosity));
+          }
+          buildout.require("socket-timeout");
+          boolean fromCache =
+              BuildoutDefaults.bool("install-from-cache", buildout.require("install-from-cache"));
+          if (fromCache && offline) {
+            throw recorded(
+                new BuildoutException(
+                    "UserError",
+                    "install-from-cache can't be used with offline mode.\nNothing is installed, even from cache, in offline\n"
+                        + "mode, which might better be called 'no-install mode'.\n"));
+          }
+          for (String name : BuildoutDefaults.values("").keySet()) {
+            buildout.require(name);
+          }
+          return null;
+        });
   }
 
   private static String buildoutPath(String directory, String name) {
@@ -115,19 +127,24 @@ final class Resolver {
     if (known != null) {
       return known;
     }
-    return doing("Getting section " + name + ".", () -> {
-      LinkedHashMap<String, RawValue> values = raw.get(name);
-      if (values == null) {
-        throw recorded(new MissingSectionException(name, referrer == null ? "" : referrer(referrer)));
-      }
-      LiveSection section = new LiveSection(this, name, values);
-      live.put(name, section);
-      DeepCalls.call("The chain of references", () -> {
-        section.initialize();
-        return null;
-      });
-      return section;
-    });
+    return doing(
+        "Getting section " + name + ".",
+        () -> {
+          LinkedHashMap<String, RawValue> values = raw.get(name);
+          if (values == null) {
+            throw recorded(
+                new MissingSectionException(name, referrer == null ? "" : referrer(referrer)));
+          }
+          LiveSection section = new LiveSection(this, name, values);
+          live.put(name, section);
+          DeepCalls.call(
+              "The chain of references",
+              () -> {
+                section.initialize();
+                return null;
+              });
+          return section;
+        });
   }
 
   /** The raw (unexpanded) values of a section, as macros read them; null if none. */
@@ -181,26 +198,34 @@ final class Resolver {
 
   /** " (referenced by s:o at file:line)" for a {@code section:option} key, for error messages. */
   String referrer(String key) {
-    return origins.computeIfAbsent(key, k -> {
-      int colon = k.indexOf(':');
-      String section = k.substring(0, colon);
-      String option = k.substring(colon + 1);
-      LiveSection known = live.get(section);
-      RawValue value = known != null ? known.rawValue(option) : null;
-      if (value == null && raw.containsKey(section)) {
-        value = raw.get(section).get(option);
-      }
-      return " (referenced by " + k + (value == null ? "" : ", " + value.origin()) + ")";
-    });
+    return origins.computeIfAbsent(
+        key,
+        k -> {
+          int colon = k.indexOf(':');
+          String section = k.substring(0, colon);
+          String option = k.substring(colon + 1);
+          LiveSection known = live.get(section);
+          RawValue value = known != null ? known.rawValue(option) : null;
+          if (value == null && raw.containsKey(section)) {
+            value = raw.get(section).get(option);
+          }
+          return " (referenced by " + k + (value == null ? "" : ", " + value.origin()) + ")";
+        });
   }
 
   /** Refuses a value that substitution has grown past {@link #MAX_VALUE_LENGTH}. */
   void checkLength(CharSequence value, String section, String option) {
     if (value.length() > MAX_VALUE_LENGTH) {
-      throw recorded(new BuildoutException(
-          "UserError",
-          "The value of " + section + ":" + option + " grows beyond " + MAX_VALUE_LENGTH
-              + " characters; its references expand themselves"));
+      throw recorded(
+          new BuildoutException(
+              "UserError",
+              "The value of "
+                  + section
+                  + ":"
+                  + option
+                  + " grows beyond "
+                  + MAX_VALUE_LENGTH
+                  + " characters; its references expand themselves"));
     }
   }
 }

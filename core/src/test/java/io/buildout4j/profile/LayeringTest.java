@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** extends, layers, += and -=, command line and user defaults (spec sections 3 and 4, upstream 4.x). */
+/**
+ * extends, layers, += and -=, command line and user defaults (spec sections 3 and 4, upstream 4.x).
+ */
 class LayeringTest {
   @TempDir Path dir;
 
@@ -59,7 +61,9 @@ class LayeringTest {
 
   @Test
   void plusIsAppliedBeforeMinusWhateverTheirOrder() {
-    Profile p = fixture().profile("[buildout]\nv = 1\nv -= 1\nv += 2\n[s]\nk = a\n  b\n  c\nk -= b\nk += d\n");
+    Profile p =
+        fixture()
+            .profile("[buildout]\nv = 1\nv -= 1\nv += 2\n[s]\nk = a\n  b\n  c\nk -= b\nk += d\n");
     assertEquals("2", p.get("buildout", "v"));
     assertEquals("a\nc\nd", p.get("s", "k"));
   }
@@ -100,12 +104,13 @@ class LayeringTest {
   void commandLineAssignmentsComeLastAndMayIncrement() {
     ProfileFixture f = fixture();
     f.write("buildout.cfg", "[buildout]\nparts = p1\n[p1]\nfoo = a\n");
-    Profile p = f.loader()
-        .override("buildout:parts+=p2")
-        .override("p1:foo += bar")
-        .override("new:opt+=v")
-        .override("x=1")
-        .load(dir.resolve("buildout.cfg"));
+    Profile p =
+        f.loader()
+            .override("buildout:parts+=p2")
+            .override("p1:foo += bar")
+            .override("new:opt+=v")
+            .override("x=1")
+            .load(dir.resolve("buildout.cfg"));
     assertEquals("p1\np2", p.get("buildout", "parts"));
     assertEquals("a\nbar", p.get("p1", "foo"));
     assertEquals("v", p.get("new", "opt"));
@@ -117,7 +122,8 @@ class LayeringTest {
   void theLastOfRepeatedCommandLineAssignmentsWins() {
     ProfileFixture f = fixture();
     f.write("buildout.cfg", "[p1]\nfoo = a\n");
-    Profile p = f.loader().override("p1:foo=2").override("p1:foo=1").load(dir.resolve("buildout.cfg"));
+    Profile p =
+        f.loader().override("p1:foo=2").override("p1:foo=1").load(dir.resolve("buildout.cfg"));
     assertEquals("1", p.get("p1", "foo"));
   }
 
@@ -137,7 +143,8 @@ class LayeringTest {
     Path defaults = f.write("home/default.cfg", "[buildout]\nx = u1\n[s]\ny = u\n");
     f.write("base.cfg", "[buildout]\nother = 1\n");
     f.write("buildout.cfg", "[buildout]\nextends = base.cfg\nx += c1\n[s]\ny += c\n");
-    Profile p = f.loader().userDefaults(true).userDefaultsFile(defaults).load(dir.resolve("buildout.cfg"));
+    Profile p =
+        f.loader().userDefaults(true).userDefaultsFile(defaults).load(dir.resolve("buildout.cfg"));
     assertEquals("u1\nc1", p.get("buildout", "x"));
     assertEquals("u\nc", p.get("s", "y"));
   }
@@ -149,14 +156,17 @@ class LayeringTest {
     f.write("b.cfg", "[buildout]\nextends = a.cfg\n");
     ExtendsLoopException e = assertThrows(ExtendsLoopException.class, () -> f.load("a.cfg"));
     assertEquals(3, e.chain().size());
-    assertTrue(e.getMessage().contains("a.cfg -> ") && e.getMessage().contains("b.cfg"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("a.cfg -> ") && e.getMessage().contains("b.cfg"), e.getMessage());
   }
 
   @Test
   void aMissingExtendedFileNamesTheFileAndTheLineThatExtendsIt() {
     ProfileFixture f = fixture();
-    BuildoutException e = assertThrows(
-        BuildoutException.class, () -> f.profile("[buildout]\nparts =\nextends =\n  nosuch.cfg\n"));
+    BuildoutException e =
+        assertThrows(
+            BuildoutException.class,
+            () -> f.profile("[buildout]\nparts =\nextends =\n  nosuch.cfg\n"));
     assertTrue(e.getMessage().contains("nosuch.cfg"), e.getMessage());
     assertTrue(e.getMessage().contains("buildout.cfg:3"), e.getMessage());
   }
@@ -186,8 +196,11 @@ class LayeringTest {
   @Test
   void profileBaseLocationIsTheTopmostFileThatUsesItInTheSection() {
     ProfileFixture f = fixture();
-    f.write("sub/base.cfg", "[both]\nc = ${:_profile_base_location_}\n[own]\nc = ${:_profile_base_location_}/x\n");
-    Profile p = f.profile("[buildout]\nextends = sub/base.cfg\n[both]\nd = ${:_profile_base_location_}\n");
+    f.write(
+        "sub/base.cfg",
+        "[both]\nc = ${:_profile_base_location_}\n[own]\nc = ${:_profile_base_location_}/x\n");
+    Profile p =
+        f.profile("[buildout]\nextends = sub/base.cfg\n[both]\nd = ${:_profile_base_location_}\n");
     assertEquals(dir.toString(), p.get("both", "c"));
     assertEquals(dir.resolve("sub") + "/x", p.get("own", "c"));
   }

@@ -20,7 +20,9 @@ class MacroTest {
 
   @Test
   void macrosLayerTheirSourcesAndResolveInTheExtendingSection() {
-    Profile p = profile("""
+    Profile p =
+        profile(
+            """
         [base]
         recipe = myrecipes:debug
         path = base-path
@@ -53,7 +55,9 @@ class MacroTest {
 
   @Test
   void aMacroSourceIsNotMaterialisedNorAPart() {
-    Profile p = profile("[buildout]\nparts = x\n[base]\nrecipe = r\nv = ${:_buildout_section_name_}\n[x]\n<= base\n");
+    Profile p =
+        profile(
+            "[buildout]\nparts = x\n[base]\nrecipe = r\nv = ${:_buildout_section_name_}\n[x]\n<= base\n");
     assertEquals(List.of("x"), p.partOrder());
     assertEquals("x", p.get("x", "v"));
   }

@@ -27,7 +27,10 @@ final class ProfileFixture {
   }
 
   ProfileLoader loader() {
-    return Profiles.loader().userDefaults(false).workingDirectory(dir).executable("/usr/bin/python3");
+    return Profiles.loader()
+        .userDefaults(false)
+        .workingDirectory(dir)
+        .executable("/usr/bin/python3");
   }
 
   Profile load(String name) {

@@ -22,12 +22,15 @@ class ProfileParserTest {
 
   @Test
   void inlineValuesJoinStrippedContinuationLinesAndDropBlankOnes() {
-    assertEquals("first\nsecond\nthird", value("[s]\nmulti = first\n    second\n\n    third\n", "multi"));
+    assertEquals(
+        "first\nsecond\nthird", value("[s]\nmulti = first\n    second\n\n    third\n", "multi"));
   }
 
   @Test
   void blockValuesKeepBlankLinesAndRelativeIndentation() {
-    assertEquals("line1\n  indented\n\nline2", value("[s]\nblock =\n    line1\n      indented\n\n    line2\n", "block"));
+    assertEquals(
+        "line1\n  indented\n\nline2",
+        value("[s]\nblock =\n    line1\n      indented\n\n    line2\n", "block"));
     assertEquals("", value("[s]\nempty =\n", "empty"));
   }
 
@@ -42,7 +45,8 @@ class ProfileParserTest {
     assertEquals("x # c", value("[s]\nv = x # c\n", "v"));
     assertEquals("x ; c", value("[s]\nv = x ; c\n", "v"));
     assertEquals("b=c", value("[s]\na=b=c\n", "a"));
-    ProfileSyntaxException e = assertThrows(ProfileSyntaxException.class, () -> parser.parse("[s]\na: 1\n", "/p/x.cfg"));
+    ProfileSyntaxException e =
+        assertThrows(ProfileSyntaxException.class, () -> parser.parse("[s]\na: 1\n", "/p/x.cfg"));
     assertEquals(2, e.problems().get(0).line());
     assertTrue(e.getMessage().contains("/p/x.cfg:2"), e.getMessage());
   }
@@ -99,8 +103,10 @@ class ProfileParserTest {
 
   @Test
   void everyBadLineIsReportedWithItsLineNumber() {
-    ProfileSyntaxException e = assertThrows(
-        ProfileSyntaxException.class, () -> parser.parse("[s]\nok = 1\njunk line\n[t]\nkey with spaces = v\n", "/p/x.cfg"));
+    ProfileSyntaxException e =
+        assertThrows(
+            ProfileSyntaxException.class,
+            () -> parser.parse("[s]\nok = 1\njunk line\n[t]\nkey with spaces = v\n", "/p/x.cfg"));
     assertEquals(2, e.problems().size());
     assertEquals(3, e.problems().get(0).line());
     assertEquals(5, e.problems().get(1).line());
@@ -109,7 +115,8 @@ class ProfileParserTest {
 
   @Test
   void anOptionBeforeAnySectionIsRefusedAtOnce() {
-    ProfileSyntaxException e = assertThrows(ProfileSyntaxException.class, () -> parser.parse("\na = 1\n", "/p/x.cfg"));
+    ProfileSyntaxException e =
+        assertThrows(ProfileSyntaxException.class, () -> parser.parse("\na = 1\n", "/p/x.cfg"));
     assertEquals("MissingSectionHeaderError", e.kind());
     assertEquals(2, e.problems().get(0).line());
   }
@@ -136,10 +143,14 @@ class ProfileParserTest {
 
   @Test
   void aBadConditionIsReportedWithItsLine() {
-    ProfileParser failing = new ProfileParser(expression -> {
-      throw new IllegalArgumentException("unknown name 'nope'");
-    });
-    ProfileSyntaxException e = assertThrows(ProfileSyntaxException.class, () -> failing.parse("[s:nope]\na = 1\n", "/p/x.cfg"));
+    ProfileParser failing =
+        new ProfileParser(
+            expression -> {
+              throw new IllegalArgumentException("unknown name 'nope'");
+            });
+    ProfileSyntaxException e =
+        assertThrows(
+            ProfileSyntaxException.class, () -> failing.parse("[s:nope]\na = 1\n", "/p/x.cfg"));
     assertTrue(e.getMessage().contains("/p/x.cfg:1"), e.getMessage());
     assertTrue(e.getMessage().contains("unknown name 'nope'"), e.getMessage());
   }

@@ -19,7 +19,8 @@ class ProvenanceTest {
     Profile p = f.profile("[buildout]\nextends = a.cfg b.cfg\n[s]\nx += top\n");
     RawValue x = p.annotate("s", "x");
     List<Step> steps = x.history().effectiveSteps();
-    assertEquals(List.of(Operation.SET, Operation.ADD, Operation.REMOVE, Operation.ADD),
+    assertEquals(
+        List.of(Operation.SET, Operation.ADD, Operation.REMOVE, Operation.ADD),
         steps.stream().map(Step::operation).toList());
     assertEquals(Origin.file(dir.resolve("a.cfg").toString(), 2), steps.get(0).origin());
     assertEquals(Origin.file(dir.resolve("b.cfg").toString(), 3), steps.get(1).origin());
@@ -35,8 +36,11 @@ class ProvenanceTest {
     f.write("b2.cfg", "[buildout]\nextends = base.cfg\n");
     f.write("buildout.cfg", "[buildout]\nextends = b1.cfg b2.cfg\n");
     Profile full = f.loader().fullHistory(true).load(dir.resolve("buildout.cfg"));
-    assertEquals(List.of("SET base", "OVERRIDE b1", "OVERRIDE base"),
-        full.annotate("s", "x").history().steps().stream().map(s -> s.operation() + " " + s.value()).toList());
+    assertEquals(
+        List.of("SET base", "OVERRIDE b1", "OVERRIDE base"),
+        full.annotate("s", "x").history().steps().stream()
+            .map(s -> s.operation() + " " + s.value())
+            .toList());
     Profile effective = f.load("buildout.cfg");
     assertEquals(1, effective.annotate("s", "x").history().size());
   }
@@ -46,7 +50,9 @@ class ProvenanceTest {
     ProfileFixture f = new ProfileFixture(dir);
     f.write("buildout.cfg", "[buildout]\n");
     Profile p = f.loader().override("buildout:log-level=DEBUG").load(dir.resolve("buildout.cfg"));
-    assertEquals(Origin.DEFAULT, p.annotate("buildout", "parts-directory").history().steps().get(0).origin());
+    assertEquals(
+        Origin.DEFAULT,
+        p.annotate("buildout", "parts-directory").history().steps().get(0).origin());
     assertEquals(Origin.COMPUTED, p.annotate("buildout", "directory").origin());
     assertEquals(Origin.COMMAND_LINE, p.annotate("buildout", "log-level").origin());
   }

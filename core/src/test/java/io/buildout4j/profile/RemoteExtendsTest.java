@@ -31,15 +31,17 @@ class RemoteExtendsTest {
   @BeforeEach
   void serve() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      String body = files.get(exchange.getRequestURI().getPath());
-      byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          String body = files.get(exchange.getRequestURI().getPath());
+          byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -51,7 +53,9 @@ class RemoteExtendsTest {
 
   @Test
   void aRemoteProfileAndItsRelativeExtendsAreFetched() {
-    files.put("/releases/software.cfg", "[buildout]\nextends = ../stack/base.cfg\n[s]\nx = top\nwhere = ${:_profile_base_location_}\n");
+    files.put(
+        "/releases/software.cfg",
+        "[buildout]\nextends = ../stack/base.cfg\n[s]\nx = top\nwhere = ${:_profile_base_location_}\n");
     files.put("/stack/base.cfg", "[s]\nx = base\ny = base\n");
     ProfileFixture f = new ProfileFixture(dir);
     Profile p = f.profile("[buildout]\nextends = " + base + "/releases/software.cfg\n");
@@ -66,7 +70,8 @@ class RemoteExtendsTest {
     files.put("/base.cfg", "[s]\nx = base\n");
     files.put("/a.cfg", "[buildout]\nextends = base.cfg\n");
     files.put("/b.cfg", "[buildout]\nextends = base.cfg\n");
-    new ProfileFixture(dir).profile("[buildout]\nextends = " + base + "/a.cfg " + base + "/b.cfg\n");
+    new ProfileFixture(dir)
+        .profile("[buildout]\nextends = " + base + "/a.cfg " + base + "/b.cfg\n");
     assertEquals(3, requests.get());
   }
 
@@ -79,7 +84,8 @@ class RemoteExtendsTest {
     Path cached = dir.resolve("cache").resolve(ProfileFetcher.md5(base + "/r.cfg"));
     assertEquals("[s]\nx = remote\n", Files.readString(cached));
     server.stop(0);
-    Profile offline = f.loader().override("buildout:offline=true").load(dir.resolve("buildout.cfg"));
+    Profile offline =
+        f.loader().override("buildout:offline=true").load(dir.resolve("buildout.cfg"));
     assertEquals("remote", offline.get("s", "x"));
   }
 
@@ -112,25 +118,33 @@ class RemoteExtendsTest {
   void offlineWithoutACachedCopyNamesTheUrl() {
     ProfileFixture f = new ProfileFixture(dir);
     f.write("buildout.cfg", "[buildout]\nextends = " + base + "/r.cfg\n");
-    BuildoutException e = assertThrows(
-        BuildoutException.class, () -> f.loader().offline(true).load(dir.resolve("buildout.cfg")));
+    BuildoutException e =
+        assertThrows(
+            BuildoutException.class,
+            () -> f.loader().offline(true).load(dir.resolve("buildout.cfg")));
     assertEquals("Couldn't download '" + base + "/r.cfg' in offline mode.", e.getMessage());
   }
 
   @Test
   void aMissingRemoteFileIsAClearError() {
     ProfileFixture f = new ProfileFixture(dir);
-    BuildoutException e = assertThrows(
-        BuildoutException.class, () -> f.profile("[buildout]\nextends = " + base + "/nosuch.cfg\n"));
-    assertTrue(e.getMessage().contains("Error downloading extends for URL " + base + "/nosuch.cfg: HTTP Error 404"),
+    BuildoutException e =
+        assertThrows(
+            BuildoutException.class,
+            () -> f.profile("[buildout]\nextends = " + base + "/nosuch.cfg\n"));
+    assertTrue(
+        e.getMessage()
+            .contains("Error downloading extends for URL " + base + "/nosuch.cfg: HTTP Error 404"),
         e.getMessage());
   }
 
   @Test
   void aRelativeCacheDirectorySetInARemoteFileIsAmbiguous() {
     files.put("/r.cfg", "[buildout]\ndownload-cache = dl\n");
-    BuildoutException e = assertThrows(
-        BuildoutException.class, () -> new ProfileFixture(dir).profile("[buildout]\nextends = " + base + "/r.cfg\n"));
+    BuildoutException e =
+        assertThrows(
+            BuildoutException.class,
+            () -> new ProfileFixture(dir).profile("[buildout]\nextends = " + base + "/r.cfg\n"));
     assertTrue(e.getMessage().contains("is ambiguous"), e.getMessage());
   }
 

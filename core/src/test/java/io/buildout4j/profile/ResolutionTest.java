@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ${section:option} substitution, laziness, escapes and [buildout] defaults (spec sections 5 and 7). */
+/**
+ * ${section:option} substitution, laziness, escapes and [buildout] defaults (spec sections 5 and
+ * 7).
+ */
 class ResolutionTest {
   @TempDir Path dir;
 
@@ -27,27 +30,45 @@ class ResolutionTest {
   void sectionsNobodyNeedsAreNeverChecked() {
     Profile p = profile("[ok]\nv = fine\n[broken]\nv = ${nosuch:x}\n");
     assertEquals("fine", p.get("ok", "v"));
-    MissingSectionException e = assertThrows(MissingSectionException.class, () -> p.get("broken", "v"));
-    assertTrue(e.getMessage().startsWith("The referenced section, 'nosuch', was not defined."), e.getMessage());
-    assertTrue(e.getMessage().contains("broken:v") && e.getMessage().contains("buildout.cfg:4"), e.getMessage());
+    MissingSectionException e =
+        assertThrows(MissingSectionException.class, () -> p.get("broken", "v"));
+    assertTrue(
+        e.getMessage().startsWith("The referenced section, 'nosuch', was not defined."),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("broken:v") && e.getMessage().contains("buildout.cfg:4"),
+        e.getMessage());
   }
 
   @Test
   void aBadReferenceAnywhereInASectionFailsTheWholeSection() {
     Profile p = profile("[s]\ngood = 1\nbad = ${s:nosuch}\n");
     MissingOptionException e = assertThrows(MissingOptionException.class, () -> p.get("s", "good"));
-    assertTrue(e.getMessage().startsWith("Referenced option does not exist: s nosuch"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("Referenced option does not exist: s nosuch"), e.getMessage());
     assertEquals(
-        List.of("Getting section s.", "Initializing section s.", "Getting option s:bad."), e.whileChain());
+        List.of("Getting section s.", "Initializing section s.", "Getting option s:bad."),
+        e.whileChain());
   }
 
   @Test
   void circularReferencesAreRefusedWithTheLoop() {
-    CircularReferenceException e = assertThrows(
-        CircularReferenceException.class, () -> profile("[s]\nx = ${buildout:y}\n[buildout]\ny = ${s:x}\n"));
-    assertEquals(List.of("Initializing.", "Getting section buildout.", "Initializing section buildout.",
-        "Getting option buildout:y.", "Getting section s.", "Initializing section s.", "Getting option s:x.",
-        "Getting option buildout:y.", "Getting option s:x."), e.whileChain());
+    CircularReferenceException e =
+        assertThrows(
+            CircularReferenceException.class,
+            () -> profile("[s]\nx = ${buildout:y}\n[buildout]\ny = ${s:x}\n"));
+    assertEquals(
+        List.of(
+            "Initializing.",
+            "Getting section buildout.",
+            "Initializing section buildout.",
+            "Getting option buildout:y.",
+            "Getting section s.",
+            "Initializing section s.",
+            "Getting option s:x.",
+            "Getting option buildout:y.",
+            "Getting option s:x."),
+        e.whileChain());
     assertTrue(e.chain().contains("s:x") && e.chain().contains("buildout:y"), e.chain().toString());
   }
 
@@ -59,13 +80,18 @@ class ResolutionTest {
 
   @Test
   void malformedReferencesSayWhatIsWrong() {
-    assertEquals("The substitution, ${a},\ndoesn't contain a colon.", firstLine(profile("[s]\nv = ${a}\n"), "s"));
-    assertEquals("The substitution, ${a:b:c},\nhas too many colons.", firstLine(profile("[s]\nv = ${a:b:c}\n"), "s"));
+    assertEquals(
+        "The substitution, ${a},\ndoesn't contain a colon.",
+        firstLine(profile("[s]\nv = ${a}\n"), "s"));
+    assertEquals(
+        "The substitution, ${a:b:c},\nhas too many colons.",
+        firstLine(profile("[s]\nv = ${a:b:c}\n"), "s"));
     assertEquals(
         "The section name in substitution, ${a$b:c},\nhas invalid characters.",
         firstLine(profile("[s]\nv = ${a$b:c}\n"), "s"));
     assertEquals(
-        "The option name in substitution, ${s:},\nhas invalid characters.", firstLine(profile("[s]\nv = ${s:}\n"), "s"));
+        "The option name in substitution, ${s:},\nhas invalid characters.",
+        firstLine(profile("[s]\nv = ${s:}\n"), "s"));
   }
 
   private static String firstLine(Profile p, String section) {
@@ -82,14 +108,18 @@ class ResolutionTest {
 
   @Test
   void sectionNameIsTheReferencingSection() {
-    Profile p = profile("[s]\na = 1\n[u]\nn = ${s:_buildout_section_name_}\nm = ${:_buildout_section_name_}\n");
+    Profile p =
+        profile(
+            "[s]\na = 1\n[u]\nn = ${s:_buildout_section_name_}\nm = ${:_buildout_section_name_}\n");
     assertEquals("u", p.get("u", "n"));
     assertEquals("u", p.get("u", "m"));
   }
 
   @Test
   void slaposReadsDollarDollarBraceAsALiteralReference() {
-    Profile p = profile("[s]\na = A\nv = $${s:a} and $$ and $ and $${\nw = $$${s:a}\nx = $$$${s:a}\n[t]\ne = $${s:a}\n[u]\ne = ${t:e}\n");
+    Profile p =
+        profile(
+            "[s]\na = A\nv = $${s:a} and $$ and $ and $${\nw = $$${s:a}\nx = $$$${s:a}\n[t]\ne = $${s:a}\n[u]\ne = ${t:e}\n");
     assertEquals("${s:a} and $$ and $ and ${", p.get("s", "v"));
     assertEquals("$$A", p.get("s", "w"));
     assertEquals("$$${s:a}", p.get("s", "x"));
@@ -107,7 +137,9 @@ class ResolutionTest {
 
   @Test
   void buildoutDirectoriesAreAbsolute() {
-    Profile p = profile("[buildout]\nbin-directory = ${buildout:directory}/mybin\n[s]\nparts = ${buildout:parts-directory}\n");
+    Profile p =
+        profile(
+            "[buildout]\nbin-directory = ${buildout:directory}/mybin\n[s]\nparts = ${buildout:parts-directory}\n");
     assertEquals(dir.toString(), p.get("buildout", "directory"));
     assertEquals(dir + "/mybin", p.get("buildout", "bin-directory"));
     assertEquals(dir + "/parts", p.get("s", "parts"));
@@ -123,12 +155,14 @@ class ResolutionTest {
     f.write("conf/base.cfg", "[buildout]\ndownload-cache = dlcache\n");
     Profile p = f.profile("[buildout]\nextends = conf/base.cfg\n");
     assertEquals(dir.resolve("conf/dlcache").toString(), p.get("buildout", "download-cache"));
-    assertEquals(Operation.DIRECTORY, p.annotate("buildout", "download-cache").history().last().operation());
+    assertEquals(
+        Operation.DIRECTORY, p.annotate("buildout", "download-cache").history().last().operation());
   }
 
   @Test
   void booleansAndLogLevelsAreChecked() {
-    BuildoutException e = assertThrows(BuildoutException.class, () -> profile("[buildout]\noffline = yes\n"));
+    BuildoutException e =
+        assertThrows(BuildoutException.class, () -> profile("[buildout]\noffline = yes\n"));
     assertEquals("Invalid value for 'offline' option: 'yes'", e.getMessage());
     e = assertThrows(BuildoutException.class, () -> profile("[buildout]\nlog-level = LOUD\n"));
     assertEquals("Invalid logging level LOUD", e.getMessage());
@@ -136,7 +170,9 @@ class ResolutionTest {
 
   @Test
   void partOrderIsPostOrderOfReferences() {
-    Profile p = profile("""
+    Profile p =
+        profile(
+            """
         [buildout]
         parts = debug data-dir
 
@@ -161,15 +197,19 @@ class ResolutionTest {
 
   @Test
   void partDependenciesComeAfterReferences() {
-    Profile p = profile("[buildout]\nparts = app\n[app]\nrecipe = r\nx = ${config:v}\n=> b\n  a\n[a]\nrecipe = r\n"
-        + "[b]\nrecipe = r\n[config]\nrecipe = r\nv = 1\n");
+    Profile p =
+        profile(
+            "[buildout]\nparts = app\n[app]\nrecipe = r\nx = ${config:v}\n=> b\n  a\n[a]\nrecipe = r\n"
+                + "[b]\nrecipe = r\n[config]\nrecipe = r\nv = 1\n");
     assertEquals(List.of("config", "b", "a", "app"), p.partOrder());
   }
 
   @Test
   void recipePlaceholdersStandForOptionsRecipesWouldAdd() {
     ProfileFixture f = new ProfileFixture(dir);
-    f.write("buildout.cfg", "[lib]\nrecipe = cmmi\n[app]\npath = ${lib:location}/bin\n[data]\nv = ${nothing:here}\n");
+    f.write(
+        "buildout.cfg",
+        "[lib]\nrecipe = cmmi\n[app]\npath = ${lib:location}/bin\n[data]\nv = ${nothing:here}\n");
     Profile p = f.loader().recipePlaceholders(true).load(dir.resolve("buildout.cfg"));
     assertEquals("@RECIPE{lib:location}/bin", p.get("app", "path"));
     assertThrows(MissingSectionException.class, () -> p.get("data", "v"));
@@ -179,7 +219,13 @@ class ResolutionTest {
   void selfExpandingReferencesAreBounded() {
     StringBuilder text = new StringBuilder("[s]\nv0 = xxxxxxxxxxxxxxxx\n");
     for (int i = 1; i <= 40; i++) {
-      text.append("v").append(i).append(" = ${:v").append(i - 1).append("}${:v").append(i - 1).append("}\n");
+      text.append("v")
+          .append(i)
+          .append(" = ${:v")
+          .append(i - 1)
+          .append("}${:v")
+          .append(i - 1)
+          .append("}\n");
     }
     Profile p = profile(text.toString());
     BuildoutException e = assertThrows(BuildoutException.class, () -> p.get("s", "v40"));
