@@ -2,6 +2,7 @@ package io.buildout4j.profile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in {@code [buildout]} options other sections may reference, with buildout's default
@@ -32,6 +33,11 @@ final class BuildoutDefaults {
 
   /** Buildout's booleans: exactly {@code true} or {@code false}, anything else an error. */
   static boolean bool(String option, String value) {
+    return bool(option, value, null);
+  }
+
+  /** Like {@link #bool(String, String)}, naming where the value was set in the error. */
+  static boolean bool(String option, String value, @Nullable Origin where) {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
@@ -41,7 +47,8 @@ final class BuildoutDefaults {
               "Invalid value for "
                   + PythonStrings.repr(option)
                   + " option: "
-                  + PythonStrings.repr(value));
+                  + PythonStrings.repr(value)
+                  + (where == null ? "" : " (" + where + ")"));
     };
   }
 }

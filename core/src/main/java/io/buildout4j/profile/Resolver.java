@@ -76,10 +76,16 @@ final class Resolver {
           }
           RawValue offlineValue = buildoutRaw.get("offline");
           boolean offline =
-              BuildoutDefaults.bool("offline", offlineValue == null ? "" : offlineValue.value());
+              BuildoutDefaults.bool(
+                  "offline",
+                  offlineValue == null ? "" : offlineValue.value(),
+                  offlineValue == null ? null : offlineValue.origin());
           if (!offline) {
             RawValue newest = buildoutRaw.get("newest");
-            BuildoutDefaults.bool("newest", newest == null ? "" : newest.value());
+            BuildoutDefaults.bool(
+                "newest",
+                newest == null ? "" : newest.value(),
+                newest == null ? null : newest.origin());
           }
           LiveSection buildout = section("buildout", null);
           String buildoutDirectory = buildout.require("directory");
@@ -94,15 +100,22 @@ final class Resolver {
           buildout.require("log-format");
           String level = buildout.require("log-level");
           if (!LOG_LEVELS.contains(level) && !PYTHON_INT.matcher(level).matches()) {
-            throw recorded(new BuildoutException("UserError", "Invalid logging level " + level));
+            throw recorded(
+                new BuildoutException(
+                    "UserError", "Invalid logging level " + level + where(buildout, "log-level")));
           }
           String verbosity = buildout.get("verbosity", null);
           if (verbosity != null && !PYTHON_INT.matcher(verbosity).matches()) {
-            throw recorded(new BuildoutException("UserError", "Invalid verbosity " + verbosity));
+            throw recorded(
+                new BuildoutException(
+                    "UserError", "Invalid verbosity " + verbosity + where(buildout, "verbosity")));
           }
           buildout.require("socket-timeout");
           boolean fromCache =
-              BuildoutDefaults.bool("install-from-cache", buildout.require("install-from-cache"));
+              BuildoutDefaults.bool(
+                  "install-from-cache",
+                  buildout.require("install-from-cache"),
+                  origin(buildout, "install-from-cache"));
           if (fromCache && offline) {
             throw recorded(
                 new BuildoutException(
@@ -115,6 +128,16 @@ final class Resolver {
           }
           return null;
         });
+  }
+
+  private static @Nullable Origin origin(LiveSection section, String option) {
+    RawValue value = section.rawValue(option);
+    return value == null ? null : value.origin();
+  }
+
+  private static String where(LiveSection section, String option) {
+    Origin origin = origin(section, option);
+    return origin == null ? "" : " (" + origin + ")";
   }
 
   private static String buildoutPath(String directory, String name) {

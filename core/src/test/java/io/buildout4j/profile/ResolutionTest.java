@@ -163,9 +163,12 @@ class ResolutionTest {
   void booleansAndLogLevelsAreChecked() {
     BuildoutException e =
         assertThrows(BuildoutException.class, () -> profile("[buildout]\noffline = yes\n"));
-    assertEquals("Invalid value for 'offline' option: 'yes'", e.getMessage());
+    assertEquals(
+        "Invalid value for 'offline' option: 'yes' (" + dir.resolve("buildout.cfg") + ":2)",
+        e.getMessage());
     e = assertThrows(BuildoutException.class, () -> profile("[buildout]\nlog-level = LOUD\n"));
-    assertEquals("Invalid logging level LOUD", e.getMessage());
+    assertEquals(
+        "Invalid logging level LOUD (" + dir.resolve("buildout.cfg") + ":2)", e.getMessage());
   }
 
   @Test
