@@ -107,7 +107,7 @@ final class LayerMerge {
     List<String> keys = new ArrayList<>(upper.keySet());
     keys.sort(PythonOrder.INSTANCE);
     for (String raw : keys) {
-      char last = raw.charAt(raw.length() - 1);
+      char last = lastChar(raw);
       if (last != '+' && last != '-') {
         continue;
       }
@@ -126,7 +126,7 @@ final class LayerMerge {
   static List<String> sortedIncrementKeys(Map<String, RawValue> section) {
     List<String> keys = null;
     for (String key : section.keySet()) {
-      char last = key.charAt(key.length() - 1);
+      char last = lastChar(key);
       if (last == '+' || last == '-') {
         if (keys == null) {
           keys = new ArrayList<>();
@@ -139,6 +139,14 @@ final class LayerMerge {
     }
     keys.sort(INCREMENT_ORDER);
     return keys;
+  }
+
+  /**
+   * The operator character of a raw key; an empty key (left by stripping a key such as {@code "-
+   * +"}) has none and is a plain option.
+   */
+  private static char lastChar(String key) {
+    return key.isEmpty() ? '=' : key.charAt(key.length() - 1);
   }
 
   /** Python's {@code s.rstrip(chars)}. */
