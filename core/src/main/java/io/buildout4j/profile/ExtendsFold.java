@@ -2,11 +2,13 @@ package io.buildout4j.profile;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,9 +45,9 @@ final class ExtendsFold {
     if (!summarise) {
       foldEntryByEntry(root, target, userDefaults);
     } else if (userDefaults == null) {
-      apply(target, summary(root));
+      apply(target, summary(root), owned());
     } else {
-      foldWithUserDefaults(root, target, userDefaults);
+      foldWithUserDefaults(root, target, userDefaults, owned());
     }
   }
 
@@ -54,23 +56,28 @@ final class ExtendsFold {
    * defaults.
    */
   private void foldWithUserDefaults(
-      ExtendsNode node, LayerMerge.Config target, LayerMerge.Config userDefaults) {
+      ExtendsNode node,
+      LayerMerge.Config target,
+      LayerMerge.Config userDefaults,
+      Set<Object> owned) {
     DeepCalls.call(
         "The extends chain",
         () -> {
           if (node.leaf()) {
-            node.optional().forEach(child -> apply(target, summary(child)));
+            node.optional().forEach(child -> apply(target, summary(child), owned));
             LayerMerge.Config combined = copy(userDefaults);
             merge.merge(combined, node.layer());
+            own(target, combined.keySet(), owned);
             merge.merge(target, combined);
+            combined.keySet().forEach(section -> owned.add(target.get(section)));
             return null;
           }
-          foldWithUserDefaults(node.extended().get(0), target, userDefaults);
+          foldWithUserDefaults(node.extended().get(0), target, userDefaults, owned);
           for (int i = 1; i < node.extended().size(); i++) {
-            apply(target, summary(node.extended().get(i)));
+            apply(target, summary(node.extended().get(i)), owned);
           }
-          node.optional().forEach(child -> apply(target, summary(child)));
-          merge.merge(target, node.layer());
+          node.optional().forEach(child -> apply(target, summary(child), owned));
+          mergeLayer(target, node.layer(), owned);
           return null;
         });
   }
@@ -84,15 +91,16 @@ final class ExtendsFold {
         "The extends chain",
         () -> {
           LayerMerge.Config fromNothing = new LayerMerge.Config();
+          Set<Object> owned = owned();
           Map<String, LinkedHashMap<String, KeyEffect>> onExisting = new LinkedHashMap<>();
           List<ExtendsNode> children = new ArrayList<>(node.extended());
           children.addAll(node.optional());
           for (ExtendsNode child : children) {
             Summary part = summary(child);
-            apply(fromNothing, part);
+            apply(fromNothing, part, owned);
             compose(onExisting, part.onExisting());
           }
-          merge.merge(fromNothing, node.layer());
+          mergeLayer(fromNothing, node.layer(), owned);
           compose(onExisting, effectsOf(node.layer()));
           Summary summary = new Summary(fromNothing, onExisting);
           summaries.put(node, summary);
@@ -100,22 +108,65 @@ final class ExtendsFold {
         });
   }
 
-  private static void apply(LayerMerge.Config target, Summary summary) {
+  /**
+   * Applies a subtree's summary to {@code target}. Sections new to the target share the summary's
+   * maps; a shared map is copied before it is changed ({@code owned} holds the maps the target may
+   * change), since summaries are reused wherever their file is extended.
+   */
+  private static void apply(LayerMerge.Config target, Summary summary, Set<Object> owned) {
     summary
         .fromNothing()
         .forEach(
             (section, values) -> {
               LinkedHashMap<String, RawValue> existing = target.get(section);
               if (existing == null) {
-                target.put(section, new LinkedHashMap<>(values));
+                target.put(section, values);
                 return;
               }
               LinkedHashMap<String, KeyEffect> effects = summary.onExisting().get(section);
-              if (effects != null) {
-                effects.forEach(
-                    (key, effect) -> existing.put(key, effect.apply(existing.get(key))));
+              if (effects == null || effects.isEmpty()) {
+                return;
               }
+              LinkedHashMap<String, RawValue> mine = owned(target, section, existing, owned);
+              effects.forEach((key, effect) -> mine.put(key, effect.apply(mine.get(key))));
             });
+  }
+
+  /** Merges one file's layer into {@code target}, copying the shared sections it changes first. */
+  private void mergeLayer(LayerMerge.Config target, Layer layer, Set<Object> owned) {
+    own(target, layer.sections().keySet(), owned);
+    merge.merge(target, layer);
+    for (String section : layer.sections().keySet()) {
+      owned.add(target.get(section));
+    }
+  }
+
+  private static void own(
+      LayerMerge.Config target, java.util.Collection<String> sections, Set<Object> owned) {
+    for (String section : sections) {
+      LinkedHashMap<String, RawValue> existing = target.get(section);
+      if (existing != null) {
+        owned(target, section, existing, owned);
+      }
+    }
+  }
+
+  private static LinkedHashMap<String, RawValue> owned(
+      LayerMerge.Config target,
+      String section,
+      LinkedHashMap<String, RawValue> existing,
+      Set<Object> owned) {
+    if (owned.contains(existing)) {
+      return existing;
+    }
+    LinkedHashMap<String, RawValue> copy = new LinkedHashMap<>(existing);
+    target.put(section, copy);
+    owned.add(copy);
+    return copy;
+  }
+
+  private static Set<Object> owned() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   private static void compose(
