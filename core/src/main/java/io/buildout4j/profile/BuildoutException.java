@@ -51,14 +51,20 @@ public class BuildoutException extends RuntimeException {
 
   /**
    * Renders the error as buildout prints it: a {@code While:} block (when known) and an {@code
-   * Error:} line.
+   * Error:} line. A chain longer than 40 steps (a runaway chain of references) is shown by its
+   * first and last 20 steps.
    */
   public String describe() {
     StringBuilder out = new StringBuilder();
     if (!whileChain.isEmpty()) {
       out.append("While:\n");
-      for (String doing : whileChain) {
-        out.append("  ").append(doing).append('\n');
+      int size = whileChain.size();
+      for (int i = 0; i < size; i++) {
+        if (size > 40 && i == 20) {
+          out.append("  ... ").append(size - 40).append(" more steps ...\n");
+          i = size - 20;
+        }
+        out.append("  ").append(whileChain.get(i)).append('\n');
       }
     }
     out.append("Error: ").append(getMessage());

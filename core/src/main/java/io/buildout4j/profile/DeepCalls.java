@@ -10,15 +10,16 @@ import java.util.function.Supplier;
  * helper thread with a large stack while the caller waits. Past {@link #MAX_DEPTH} the chain is
  * refused with a clear error, so a runaway profile ends instead of exhausting memory.
  *
- * <p>Ordinary profiles never leave the caller's thread. The resolver is single-threaded by design
- * (the caller blocks while the helper runs), so no state is shared concurrently.
+ * <p>Shallow profiles never leave the caller's thread; a deep one costs a thread start per {@code
+ * HELPER_DEPTH} levels. The resolver is single-threaded by design (the caller blocks while the
+ * helper runs), so no state is shared concurrently.
  */
 final class DeepCalls {
   /** Deepest chain of nested references or extends accepted. */
   static final int MAX_DEPTH = 200_000;
 
-  private static final int CALLER_DEPTH = 1_000;
-  private static final int HELPER_DEPTH = 50_000;
+  private static final int CALLER_DEPTH = 48;
+  private static final int HELPER_DEPTH = 20_000;
   private static final long HELPER_STACK_BYTES = 1L << 30;
 
   private static final ThreadLocal<int[]> DEPTH =

@@ -35,8 +35,15 @@ final class ExtendsFold {
   private final Map<Layer, Map<String, LinkedHashMap<String, KeyEffect>>> layerEffects =
       new IdentityHashMap<>();
 
-  ExtendsFold(LayerMerge merge, boolean fullHistory) {
+  private final Map<ExtendsNode, Integer> parents;
+
+  /**
+   * @param parents how many times each node is named by an {@code extends}; only the summaries of
+   *     nodes named more than once are kept, so a long chain does not hold a summary per level
+   */
+  ExtendsFold(LayerMerge merge, boolean fullHistory, Map<ExtendsNode, Integer> parents) {
     this.merge = merge;
+    this.parents = parents;
     this.summarise = !fullHistory;
   }
 
@@ -103,7 +110,9 @@ final class ExtendsFold {
           mergeLayer(fromNothing, node.layer(), owned);
           compose(onExisting, effectsOf(node.layer()));
           Summary summary = new Summary(fromNothing, onExisting);
-          summaries.put(node, summary);
+          if (parents.getOrDefault(node, 0) > 1) {
+            summaries.put(node, summary);
+          }
           return summary;
         });
   }

@@ -111,7 +111,7 @@ final class LayerMerge {
       if (last != '+' && last != '-') {
         continue;
       }
-      String key = raw.substring(0, Math.max(0, raw.length() - 2));
+      String key = rstrip(raw, last == '+' ? " +" : " -");
       if (temp.containsKey(key)) {
         continue;
       }

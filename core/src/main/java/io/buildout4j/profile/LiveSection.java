@@ -149,7 +149,8 @@ final class LiveSection {
                 }
                 chain.push(key);
                 try {
-                  return substituteAll(template, chain, option);
+                  return DeepCalls.call(
+                      "The chain of references", () -> substituteAll(template, chain, option));
                 } finally {
                   chain.pop();
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,12 +33,13 @@ final class ProfileAssembler {
   private final ProfileParser parser;
   private final Map<String, ExtendsNode> nodes = new HashMap<>();
   private final Map<String, FileLayer> files = new HashMap<>();
+  private final Map<ExtendsNode, Integer> parents = new IdentityHashMap<>();
   private @Nullable ProfileFetcher fetcher;
 
   ProfileAssembler(LoadSettings settings) {
     this.settings = settings;
     this.merge = new LayerMerge(settings.fullHistory());
-    this.fold = new ExtendsFold(merge, settings.fullHistory());
+    this.fold = new ExtendsFold(merge, settings.fullHistory(), parents);
     ConditionEvaluator conditions = new ConditionEvaluator(settings.target());
     this.parser = new ProfileParser(conditions::evaluate);
   }
@@ -247,7 +249,9 @@ final class ProfileAssembler {
       String base, String name, LinkedHashSet<String> chain, String from, int line) {
     String target = ProfileLocations.resolve(base, name);
     try {
-      return node(target, chain);
+      ExtendsNode child = node(target, chain);
+      parents.merge(child, 1, Integer::sum);
+      return child;
     } catch (BuildoutException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("Couldn't open " + target)) {
         throw new BuildoutException(

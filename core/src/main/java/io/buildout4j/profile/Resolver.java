@@ -215,7 +215,9 @@ final class Resolver {
 
   /** Records the current activity chain in {@code e} (if it has none yet) and returns it. */
   <E extends BuildoutException> E recorded(E e) {
-    e.recordWhile(new ArrayList<>(activities));
+    if (e.whileChain().isEmpty()) {
+      e.recordWhile(new ArrayList<>(activities));
+    }
     return e;
   }
 

@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,24 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * 40 times. Each scenario prints how long it took; none asserts a timing.
  *
  * <p>The scenarios run on the test's own thread, whose stack has the JVM's default size as an
- * embedder's would. Those that overflow it today are disabled with the bug they show; meanwhile
- * {@link #everyChainResolvesAsExpectedOnALargeStack} runs all of them 3,000 deep on a large stack,
- * so that their results past DeepCalls' hand-over to a helper thread stay checked.
+ * embedder's would; past DeepCalls' depth limit on that thread they continue on a helper thread.
  */
 class DeepChainTest {
   private static final int DEPTH = 10_000;
-
-  /** Deep enough to leave the caller's thread (1,000 levels), shallow enough to be quick. */
-  private static final int GUARD_DEPTH = 3_000;
-
-  private static final String CALLER_STACK_BUG =
-      "bug: DeepCalls.CALLER_DEPTH (1,000 nested calls) needs more than the default 1 MB thread"
-          + " stack; this chain overflows the caller's thread before any helper thread is used";
-
-  private static final String NO_DEEP_CALLS_BUG =
-      "bug: references to an option of a section already being resolved recurse through"
-          + " LiveSection.lookup/substitute/resolveReference without DeepCalls, so their depth is"
-          + " bounded only by the caller's stack";
 
   @TempDir Path dir;
   private final AtomicInteger scenarios = new AtomicInteger();
@@ -57,13 +41,11 @@ class DeepChainTest {
   // ------------------------------------------------------------------ on the caller's thread
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void tenThousandNestedReferencesAcrossSections() {
     timed("10,000 nested references across sections", DEPTH, DeepChainTest::acrossSections);
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void tenThousandNestedExtends() {
     timed(
         "10,000 nested extends (summarised, then full history)",
@@ -72,37 +54,31 @@ class DeepChainTest {
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void tenThousandNestedExtendsWithUserDefaults() {
     timed("10,000 nested extends with user defaults", DEPTH, DeepChainTest::extendsWithDefaults);
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void tenThousandNestedMacros() {
     timed("10,000 nested <= macros", DEPTH, DeepChainTest::nestedMacros);
   }
 
   @Test
-  @Disabled(NO_DEEP_CALLS_BUG)
   void tenThousandChainedReferencesInOneSection() {
     timed("10,000 chained references in one section", DEPTH, DeepChainTest::oneSection);
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void aSelfReferenceAtTheEndOfALongChainIsNamed() {
     timed("5,000 references ending in a self-reference", 5_000, DeepChainTest::selfReference);
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG + "; and " + NO_DEEP_CALLS_BUG)
   void aLoopBackToTheMiddleOfALongChainIsNamed() {
     timed("5,000 references looping back to the middle", 5_000, DeepChainTest::loopToTheMiddle);
   }
 
   @Test
-  @Disabled(CALLER_STACK_BUG)
   void aMissingSectionAtTheEndOfALongChainIsReported() {
     timed("10,000 references ending in a missing section", DEPTH, DeepChainTest::missingAtTheEnd);
   }
@@ -110,50 +86,6 @@ class DeepChainTest {
   @Test
   void exponentialSelfExpansionStopsAtTheLimit() {
     timed("2^40 self-expansion", 40, DeepChainTest::exponentialExpansion);
-  }
-
-  // -------------------------------------------------------------------- on a large stack
-
-  /**
-   * Every scenario, 3,000 deep, on a thread whose stack none of them can exhaust: checks the
-   * results past the caller's 1,000 levels (on DeepCalls' helper thread) while the tests above are
-   * disabled.
-   */
-  @Test
-  void everyChainResolvesAsExpectedOnALargeStack() throws InterruptedException {
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    int n = GUARD_DEPTH;
-    Runnable all =
-        () -> {
-          timed("large stack: references across sections", n, DeepChainTest::acrossSections);
-          timed("large stack: nested extends", n, DeepChainTest::extendsChain);
-          timed("large stack: extends, user defaults", n, DeepChainTest::extendsWithDefaults);
-          timed("large stack: nested macros", n, DeepChainTest::nestedMacros);
-          timed("large stack: one section", n, DeepChainTest::oneSection);
-          timed("large stack: self-reference", n, DeepChainTest::selfReference);
-          timed("large stack: loop to the middle", n, DeepChainTest::loopToTheMiddle);
-          timed("large stack: missing section", n, DeepChainTest::missingAtTheEnd);
-        };
-    Thread thread =
-        new Thread(
-            null,
-            () -> {
-              try {
-                all.run();
-              } catch (Throwable e) {
-                failure.set(e);
-              }
-            },
-            "deep-chain-test",
-            1L << 30);
-    thread.start();
-    thread.join();
-    if (failure.get() instanceof Error e) {
-      throw e;
-    }
-    if (failure.get() instanceof RuntimeException e) {
-      throw e;
-    }
   }
 
   // --------------------------------------------------------------------------- scenarios
