@@ -77,6 +77,7 @@ final class AnnotateCommand {
                     String marker =
                         switch (step.operation()) {
                           case ADD -> "+=  ";
+                          case MACRO -> "<=  ";
                           case REMOVE -> "-=  ";
                           default -> "    ";
                         };

@@ -35,7 +35,7 @@ public final class History {
    * starts a new history, since nothing before it shaped the value.
    */
   History then(Step step, boolean full) {
-    if (!full && !step.operation().isIncrement()) {
+    if (!full && step.operation().setsValue()) {
       return new History(step, null);
     }
     return new History(step, this);
@@ -61,12 +61,15 @@ public final class History {
     return Collections.unmodifiableList(steps);
   }
 
-  /** The steps since (and including) the last one that set the value: what shaped it. */
+  /**
+   * The steps since (and including) the last one that set the value: what shaped it, including the
+   * increments and {@code <=} macro steps after it.
+   */
   public List<Step> effectiveSteps() {
     List<Step> steps = new ArrayList<>();
     for (History h = this; h != null; h = h.previous) {
       steps.add(h.last);
-      if (!h.last.operation().isIncrement()) {
+      if (h.last.operation().setsValue()) {
         break;
       }
     }

@@ -293,10 +293,15 @@ final class LiveSection {
                             + sources.origin()
                             + ")"));
               }
-              result.putAll(
+              Map<String, RawValue> expanded =
                   DeepCalls.call(
                       "The chain of <= macros",
-                      () -> expandMacros(source, sourceValues, expanding)));
+                      () -> expandMacros(source, sourceValues, expanding));
+              expanded.forEach(
+                  (key, value) ->
+                      result.put(
+                          key,
+                          value.throughMacro(source, sources.origin(), resolver.fullHistory())));
             }
             resolver.merge().mergeSection(result, values, LayerMerge.sortedIncrementKeys(values));
             result.remove("<");

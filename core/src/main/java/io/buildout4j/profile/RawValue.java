@@ -59,4 +59,10 @@ public record RawValue(String value, History history) {
     return new RawValue(
         absolute, history.then(new Step(Operation.DIRECTORY, absolute, origin()), fullHistory));
   }
+
+  /** The value as a {@code <=} macro copies it from {@code source} into another section. */
+  RawValue throughMacro(String source, Origin macroLine, boolean fullHistory) {
+    return new RawValue(
+        value, history.then(new Step(Operation.MACRO, source, macroLine), fullHistory));
+  }
 }

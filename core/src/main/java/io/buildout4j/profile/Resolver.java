@@ -197,6 +197,10 @@ final class Resolver {
     return merge;
   }
 
+  boolean fullHistory() {
+    return fullHistory;
+  }
+
   boolean recipePlaceholders() {
     return recipePlaceholders;
   }

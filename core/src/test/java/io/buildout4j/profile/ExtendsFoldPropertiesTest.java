@@ -124,6 +124,7 @@ class ExtendsFoldPropertiesTest {
       value =
           switch (step.operation()) {
             case SET, OVERRIDE, DIRECTORY -> step.value();
+            case MACRO -> value;
             case ADD -> value + "\n" + step.value();
             case REMOVE -> {
               Set<String> gone = Set.copyOf(List.of(step.value().split("\n", -1)));

@@ -56,4 +56,22 @@ class ProvenanceTest {
     assertEquals(Origin.COMPUTED, p.annotate("buildout", "directory").origin());
     assertEquals(Origin.COMMAND_LINE, p.annotate("buildout", "log-level").origin());
   }
+
+  @Test
+  void aMacroStepNamesTheSourceSectionAndTheLineOfTheMacro() {
+    ProfileFixture f = new ProfileFixture(dir);
+    Profile p =
+        f.profile(
+            "[base]\nurl = http://x/${:_buildout_section_name_}\nlist = a\n[foo]\n<= base\nlist += b\n");
+    assertEquals("http://x/foo", p.get("foo", "url"));
+    List<Step> url = p.annotate("foo", "url").history().effectiveSteps();
+    assertEquals(
+        List.of(Operation.SET, Operation.MACRO), url.stream().map(Step::operation).toList());
+    assertEquals("base", url.get(1).value());
+    assertEquals(Origin.file(dir.resolve("buildout.cfg").toString(), 5), url.get(1).origin());
+    List<Step> list = p.annotate("foo", "list").history().effectiveSteps();
+    assertEquals(
+        List.of(Operation.SET, Operation.MACRO, Operation.ADD),
+        list.stream().map(Step::operation).toList());
+  }
 }
