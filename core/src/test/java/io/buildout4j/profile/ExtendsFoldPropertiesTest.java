@@ -15,8 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.generators.Generate;
 
 /**
  * {@link ExtendsFold} summarises each file's extends subtree when histories are effective, and
@@ -266,27 +264,6 @@ class ExtendsFoldPropertiesTest {
           text.append("    ").append(line).append('\n');
         }
       }
-    }
-  }
-
-  /** Draws from QuickTheories' randomness, so that failing cases shrink. */
-  static final class Draw {
-    private final RandomnessSource in;
-
-    Draw(RandomnessSource in) {
-      this.in = in;
-    }
-
-    int between(int lo, int hi) {
-      return Generate.range(lo, hi).generate(in);
-    }
-
-    boolean chance(int percent) {
-      return between(0, 99) < percent;
-    }
-
-    <T> T pick(List<T> items) {
-      return items.get(between(0, items.size() - 1));
     }
   }
 }

@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.generators.Generate;
 
 /**
  * Whatever a profile says, loading and resolving it either succeeds or fails with a {@link
@@ -623,26 +621,5 @@ class MalformedProfilePropertiesTest {
       out.append(String.format("%02x ", b & 0xff));
     }
     return out.toString();
-  }
-
-  /** Draws from QuickTheories' randomness, so that failing cases shrink. */
-  static final class Draw {
-    private final RandomnessSource in;
-
-    Draw(RandomnessSource in) {
-      this.in = in;
-    }
-
-    int between(int lo, int hi) {
-      return Generate.range(lo, hi).generate(in);
-    }
-
-    boolean chance(int percent) {
-      return between(0, 99) < percent;
-    }
-
-    <T> T pick(List<T> items) {
-      return items.get(between(0, items.size() - 1));
-    }
   }
 }
