@@ -69,18 +69,48 @@ sealed interface KeyEffect {
 
   /** {@code existing.overriddenBy(value)} for any existing value, in effective-history mode. */
   static RawValue overriding(RawValue value) {
-    return RawValue.set("", Origin.IMPLICIT).overriddenBy(value, false);
+    return Holder.ANY.overriddenBy(value, false);
   }
 
+  /**
+   * The value after {@code steps}, line by line as {@link RawValue#plus} and {@link RawValue#minus}
+   * do, but joined once: an option that diamonds extend thousands of times would otherwise be
+   * copied once per step.
+   */
   static RawValue run(List<Step> steps, RawValue start) {
-    RawValue value = start;
-    for (Step step : steps) {
-      value =
-          step.add()
-              ? value.plus(step.operand(), step.origin(), false)
-              : value.minus(step.operand(), step.origin(), false);
+    if (steps.size() == 1) {
+      Step step = steps.get(0);
+      return step.add()
+          ? start.plus(step.operand(), step.origin(), false)
+          : start.minus(step.operand(), step.origin(), false);
     }
-    return value;
+    List<String> lines = new ArrayList<>(PythonStrings.splitLines(start.value()));
+    History history = start.history();
+    for (Step step : steps) {
+      List<String> operand = PythonStrings.splitLines(step.operand());
+      if (step.add()) {
+        lines.addAll(operand);
+      } else {
+        java.util.Set<String> gone = new java.util.HashSet<>(operand);
+        lines.removeIf(gone::contains);
+        if (lines.isEmpty()) {
+          lines.add(""); // the empty value is one empty line: a later += starts with "\n"
+        }
+      }
+      history =
+          history.then(
+              new io.buildout4j.profile.Step(
+                  step.add() ? Operation.ADD : Operation.REMOVE, step.operand(), step.origin()),
+              false);
+    }
+    return new RawValue(String.join("\n", lines), history);
+  }
+
+  /** A value to override when only the overriding value matters (effective histories). */
+  final class Holder {
+    static final RawValue ANY = RawValue.set("", Origin.IMPLICIT);
+
+    private Holder() {}
   }
 
   private static List<Step> concat(List<Step> first, List<Step> second) {

@@ -33,6 +33,7 @@ final class ProfileAssembler {
   private final ProfileParser parser;
   private final Map<String, ExtendsNode> nodes = new HashMap<>();
   private final Map<String, FileLayer> files = new HashMap<>();
+  private final Map<String, String> identities = new HashMap<>();
   private final Map<ExtendsNode, Integer> parents = new IdentityHashMap<>();
   private @Nullable ProfileFetcher fetcher;
 
@@ -330,15 +331,20 @@ final class ProfileAssembler {
     }
   }
 
-  private static String identity(String location) {
-    if (ProfileLocations.isUrl(location)) {
-      return location;
-    }
-    try {
-      return Path.of(location).toRealPath().toString();
-    } catch (java.io.IOException e) {
-      return location;
-    }
+  /** The real path of a file (links resolved), which detects loops and shares nodes; cached. */
+  private String identity(String location) {
+    return identities.computeIfAbsent(
+        location,
+        l -> {
+          if (ProfileLocations.isUrl(l)) {
+            return l;
+          }
+          try {
+            return Path.of(l).toRealPath().toString();
+          } catch (java.io.IOException e) {
+            return l;
+          }
+        });
   }
 
   private static String expandUser(String path) {

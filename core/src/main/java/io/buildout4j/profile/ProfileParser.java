@@ -96,8 +96,8 @@ final class ProfileParser {
             option, new ParsedFile.ParsedOption(before.value() + "\n" + line, before.line()));
         continue;
       }
-      Matcher header = SECTION_HEADER.matcher(content);
-      if (header.matches()) {
+      Matcher header = first == '[' ? SECTION_HEADER.matcher(content) : null;
+      if (header != null && header.matches()) {
         condition = true;
         String name = header.group(1);
         String expression = header.group(2);
