@@ -3,6 +3,7 @@ package io.buildout4j.benchmarks;
 import io.buildout4j.profile.Profile;
 import io.buildout4j.profile.ProfileLoader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,9 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading a SlapOS release, warm: read and parse every file of its {@code extends} closure, fold
- * the extends tree, layer {@code +=}/{@code -=} and initialise {@code [buildout]}. Other sections
- * stay unresolved (they are resolved lazily; see {@link ProfileResolveBenchmark}).
+ * A SlapOS release, warm. {@link #load}: read and parse every file of its {@code extends} closure,
+ * fold the extends tree, layer {@code +=}/{@code -=} and initialise {@code [buildout]} (other
+ * sections are resolved lazily and stay unresolved). {@link #resolveAll}: the load, then every
+ * option of every section substituted ({@code Profile.resolveAll()}, what {@code buildout4j
+ * resolve} prints), with recipe placeholders for the options recipes would add.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
-public class ProfileLoadBenchmark {
+public class ProfileBenchmark {
   /**
    * The profile, relative to the corpus's {@code slapos/} directory: erp5 and wendelin (176,680 and
    * 176,678 extends paths over 248 and 246 files), nextcloud (266 distinct files, the most of any
@@ -52,11 +55,16 @@ public class ProfileLoadBenchmark {
   public void setUp() {
     path = Corpus.profile(profile);
     loader = Corpus.loader();
-    loader.load(path); // fails here, before any measurement, if the profile does not load
+    loader.load(path).resolveAll(); // fails here, before any measurement, if it cannot resolve
   }
 
   @Benchmark
   public Profile load() {
     return loader.load(path);
+  }
+
+  @Benchmark
+  public Map<String, Map<String, String>> resolveAll() {
+    return loader.load(path).resolveAll();
   }
 }
