@@ -1,6 +1,5 @@
 package io.buildout4j.profile;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +62,5 @@ final class Layer {
           sections.put(name, section);
         });
     return new Layer(sections);
-  }
-
-  static List<String> copyKeys(Map<String, RawValue> section) {
-    return new ArrayList<>(section.keySet());
   }
 }
