@@ -50,6 +50,18 @@ public class BuildoutException extends RuntimeException {
   }
 
   /**
+   * Puts {@code activity} in front of the recorded "while" chain: the engine adds {@code
+   * Installing.} around errors that arose while resolving parts.
+   */
+  public BuildoutException within(String activity) {
+    List<String> chain = new java.util.ArrayList<>(whileChain.size() + 1);
+    chain.add(activity);
+    chain.addAll(whileChain);
+    whileChain = List.copyOf(chain);
+    return this;
+  }
+
+  /**
    * Renders the error as buildout prints it: a {@code While:} block (when known) and an {@code
    * Error:} line. A chain longer than 40 steps (a runaway chain of references) is shown by its
    * first and last 20 steps.

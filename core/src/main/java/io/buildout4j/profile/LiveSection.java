@@ -46,6 +46,10 @@ final class LiveSection {
 
   /** Buildout's {@code _initialize}: macros, substitution in sorted order, dependencies, recipe. */
   void initialize() {
+    resolver.initializing(name, this::initializeNow);
+  }
+
+  private void initializeNow() {
     resolver.doing(
         "Initializing section " + name + ".",
         () -> {
@@ -163,6 +167,22 @@ final class LiveSection {
   /** Sets a value as a recipe or buildout does: stored as given, never substituted. */
   void set(String option, String value) {
     data.put(option, value);
+  }
+
+  /** Buildout's {@code del options[option]}: removes the raw, substituted and set value. */
+  void remove(String option) {
+    raw.remove(option);
+    cooked.remove(option);
+    data.remove(option);
+  }
+
+  /** Whether the option exists, raw or set. */
+  boolean has(String option) {
+    return data.containsKey(option) || raw.containsKey(option);
+  }
+
+  Resolver resolver() {
+    return resolver;
   }
 
   /** Raw keys in order, then keys set later: buildout's {@code keys()}. */

@@ -21,13 +21,13 @@ import org.jspecify.annotations.Nullable;
 public final class Profile {
   private final RawProfile raw;
   private final Resolver resolver;
-  private final boolean slapos;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock;
 
   Profile(RawProfile raw, Resolver resolver, boolean slapos) {
     this.raw = raw;
     this.resolver = resolver;
-    this.slapos = slapos;
+    this.lock = resolver.lock();
+    resolver.slapos(slapos);
   }
 
   void initialize() {
@@ -140,13 +140,33 @@ public final class Profile {
         });
   }
 
+  /**
+   * A section's live options, materialising it (and creating its recipe, when the loader has a
+   * {@link RecipeHook}) on first use. Used by the part engine, which reads and sets options through
+   * it.
+   *
+   * @throws MissingSectionException if there is no such section
+   */
+  public SectionOptions options(String section) {
+    return locked(() -> new SectionOptions(resolver, resolver.section(section, null)));
+  }
+
+  /**
+   * The sections that {@code section} reached while it was resolved: through {@code ${}}
+   * references, {@code <part-dependencies>}, and reads by its recipe's constructor. Empty if the
+   * section has not been resolved. The part engine derives the dependency graph from this.
+   */
+  public java.util.Set<String> references(String section) {
+    return locked(() -> java.util.Set.copyOf(resolver.references(section)));
+  }
+
   /** The profile as its layers assembled it, with every value's history. */
   public RawProfile raw() {
     return raw;
   }
 
   private String read(String value) {
-    return slapos && value.contains("$${") ? value.replace("$${", "${") : value;
+    return resolver.read(value);
   }
 
   private <T> T locked(Supplier<T> body) {

@@ -122,9 +122,20 @@ public final class ProfileLoader {
     return with(settings.with(s -> s.fetchTimeout = timeout));
   }
 
-  /** Used by the part engine to create recipes as sections are resolved. */
-  ProfileLoader partHook(PartHook hook) {
-    return new ProfileLoader(settings, hook);
+  /**
+   * Calls {@code hook} each time a section with a non-empty {@code recipe} has been substituted,
+   * just before it joins the part list: buildout's recipe constructor. Used by the part engine to
+   * create recipes; embedders normally leave it to {@code io.buildout4j.engine.Buildout}.
+   */
+  public ProfileLoader recipeHook(RecipeHook hook) {
+    Objects.requireNonNull(hook, "hook");
+    return new ProfileLoader(
+        settings, section -> hook.initialize(new SectionOptions(section.resolver(), section)));
+  }
+
+  /** Whether the loader works offline. */
+  public boolean isOffline() {
+    return settings.offline();
   }
 
   /**

@@ -41,6 +41,11 @@ final class Resolver {
   private final boolean fullHistory;
   private final PartHook partHook;
   private final Map<String, String> origins = new HashMap<>();
+  private final Map<String, java.util.Set<String>> references = new HashMap<>();
+  private final Deque<String> initializing = new ArrayDeque<>();
+  private final java.util.concurrent.locks.ReentrantLock lock =
+      new java.util.concurrent.locks.ReentrantLock();
+  private boolean slapos;
 
   Resolver(RawProfile profile, boolean recipePlaceholders, boolean fullHistory, PartHook partHook) {
     this.raw = new LinkedHashMap<>();
@@ -146,6 +151,10 @@ final class Resolver {
 
   /** Buildout's {@code buildout[name]}: the section, materialised on first use. */
   LiveSection section(String name, @Nullable String referrer) {
+    String from = initializing.peekLast();
+    if (from != null && !from.equals(name) && raw.containsKey(name)) {
+      references.computeIfAbsent(from, k -> new java.util.LinkedHashSet<>()).add(name);
+    }
     LiveSection known = live.get(name);
     if (known != null) {
       return known;
@@ -168,6 +177,44 @@ final class Resolver {
               });
           return section;
         });
+  }
+
+  /**
+   * Runs a section's initialisation (substitution, dependencies, recipe), so that every section it
+   * reaches meanwhile is recorded as one of its references.
+   */
+  void initializing(String name, Runnable body) {
+    initializing.addLast(name);
+    try {
+      body.run();
+    } finally {
+      initializing.removeLast();
+    }
+  }
+
+  /** The sections {@code name} reached while it was initialised, in first-reach order. */
+  java.util.Set<String> references(String name) {
+    java.util.Set<String> found = references.get(name);
+    return found == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(found);
+  }
+
+  /** Whether a section has been materialised. */
+  boolean isLive(String name) {
+    return live.containsKey(name);
+  }
+
+  /** The lock that serialises resolution; held by {@link Profile} and {@link SectionOptions}. */
+  java.util.concurrent.locks.ReentrantLock lock() {
+    return lock;
+  }
+
+  void slapos(boolean on) {
+    slapos = on;
+  }
+
+  /** A value as a reader sees it: with the SlapOS extensions, {@code $${} reads as {@code ${}. */
+  String read(String value) {
+    return slapos && value.contains("$${") ? value.replace("$${", "${") : value;
   }
 
   /** The raw (unexpanded) values of a section, as macros read them; null if none. */

@@ -1,0 +1,117 @@
+package io.buildout4j.profile;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live section: buildout's {@code Options}. Reads substitute {@code ${}} references on first use
+ * (with the SlapOS extensions, {@code $${} reads as {@code ${}); values set are stored as given.
+ *
+ * <p>Handed to a {@link RecipeHook} and returned by {@link Profile#options(String)}; the part
+ * engine wraps it as the recipe SPI's {@code Options}. Safe to use from any thread: every call
+ * takes the profile's resolution lock.
+ */
+public final class SectionOptions {
+  private final Resolver resolver;
+  private final LiveSection section;
+
+  SectionOptions(Resolver resolver, LiveSection section) {
+    this.resolver = resolver;
+    this.section = section;
+  }
+
+  /** The section's name. */
+  public String name() {
+    return section.name();
+  }
+
+  /**
+   * The option's substituted value, or null if absent.
+   *
+   * @throws BuildoutException if substitution fails
+   */
+  public @Nullable String get(String option) {
+    return locked(
+        () -> {
+          String value = section.get(option, null);
+          return value == null ? null : resolver.read(value);
+        });
+  }
+
+  /**
+   * The option's substituted value.
+   *
+   * @throws MissingOptionException if absent
+   */
+  public String require(String option) {
+    return locked(() -> resolver.read(section.require(option)));
+  }
+
+  /** Whether the option exists (raw or set). */
+  public boolean has(String option) {
+    return locked(() -> section.has(option));
+  }
+
+  /** Sets an option; the value is stored as given, never substituted. */
+  public void set(String option, String value) {
+    locked(
+        () -> {
+          section.set(option, value);
+          return null;
+        });
+  }
+
+  /** Removes an option. */
+  public void remove(String option) {
+    locked(
+        () -> {
+          section.remove(option);
+          return null;
+        });
+  }
+
+  /** Option names: raw ones in definition order, then ones set later. */
+  public List<String> keys() {
+    return locked(() -> List.copyOf(section.keys()));
+  }
+
+  /** Every option substituted, in {@link #keys()} order. */
+  public Map<String, String> snapshot() {
+    return locked(
+        () -> {
+          Map<String, String> values = new LinkedHashMap<>();
+          for (String key : section.keys()) {
+            values.put(key, resolver.read(section.require(key)));
+          }
+          return Collections.unmodifiableMap(values);
+        });
+  }
+
+  /**
+   * Another section, materialised on first use. Called while this section is being initialised
+   * (from its recipe's constructor), it records that section as one of this one's references.
+   *
+   * @throws MissingSectionException if there is no such section
+   */
+  public SectionOptions section(String name) {
+    return locked(() -> new SectionOptions(resolver, resolver.section(name, null)));
+  }
+
+  /** Whether the profile has a section of that name. */
+  public boolean hasSection(String name) {
+    return locked(() -> resolver.rawSection(name) != null);
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    resolver.lock().lock();
+    try {
+      return body.get();
+    } finally {
+      resolver.lock().unlock();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.buildout4j.recipe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Fetches files for recipes: plain paths, {@code file:} and {@code http(s)://} URLs, through the
+ * buildout's {@code download-cache}, verifying checksums. Obtained from {@link Part#downloads()};
+ * safe to use from any thread. Progress is reported through the engine's events.
+ */
+public interface Downloads {
+  /**
+   * Fetches {@code request.url()} (or its alternate URL) and returns a local copy that the caller
+   * may read but must not change or delete. Offline, only the cache is used.
+   *
+   * @throws RecipeException if the file cannot be fetched (naming the URL), or its checksum does
+   *     not match (showing both values; nothing is kept)
+   * @throws IOException on a local I/O failure
+   */
+  Path download(DownloadRequest request) throws IOException;
+}
