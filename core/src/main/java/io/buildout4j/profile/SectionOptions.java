@@ -51,6 +51,18 @@ public final class SectionOptions {
     return locked(() -> resolver.read(section.require(option)));
   }
 
+  /**
+   * Where the option's raw value came from (file and line), as text, or an empty string if it was
+   * set by code or is absent: for error messages.
+   */
+  public String origin(String option) {
+    return locked(
+        () -> {
+          RawValue value = section.rawValue(option);
+          return value == null ? "" : value.origin().toString();
+        });
+  }
+
   /** Whether the option exists (raw or set). */
   public boolean has(String option) {
     return locked(() -> section.has(option));
