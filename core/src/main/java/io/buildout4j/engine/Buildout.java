@@ -78,6 +78,16 @@ public final class Buildout {
     return plan(null);
   }
 
+  /**
+   * The profile as an install sees it: loaded with every recipe created when its section is
+   * resolved (so options recipes compute are there). Nothing is installed, no state is read, no
+   * lock is taken. Used by {@code resolve} on the command line.
+   */
+  public Profile loadProfile() {
+    Run run = open();
+    return run.profile;
+  }
+
   /** What {@link #install(List)} with these parts would do. */
   public Plan plan(@Nullable List<String> parts) {
     try (Run run = open()) {
