@@ -58,7 +58,8 @@ class EngineScenarioTest {
     InstalledState state = fixture.state();
     assertEquals(List.of("a", "b", "c"), state.parts().stream().map(InstalledPart::name).toList());
     assertEquals(List.of(fixture.part("b").toString()), state.part("b").orElseThrow().paths());
-    assertTrue(state.part("c").orElseThrow().options().get("__buildout_signature__").contains(" b:"));
+    assertTrue(
+        state.part("c").orElseThrow().options().get("__buildout_signature__").contains(" b:"));
     assertTrue(
         fixture
             .installedCfg()
@@ -306,5 +307,44 @@ class EngineScenarioTest {
     Plan plan = fixture.plan();
     assertEquals(Action.REINSTALL, plan.part("a").action());
     assertTrue(plan.part("a").reason().startsWith("recipe code changed"), plan.part("a").reason());
+  }
+
+  @Test
+  void subprocessOutputGoesToThePartLogAndAFailingCommandNamesItsStatus() throws IOException {
+    fixture.profile(
+        """
+        [buildout]
+        parts = a
+
+        [a]
+        recipe = test:files
+        command = echo out; echo err >&2; pwd
+        """);
+    fixture.install();
+    Path log = directory.resolve(".buildout4j/logs/a.log");
+    List<String> lines = Files.readAllLines(log);
+    assertTrue(lines.contains("out"), lines.toString());
+    assertTrue(lines.contains("err"), lines.toString());
+    assertTrue(
+        lines.contains(directory.toRealPath().toString()) || lines.contains(directory.toString()),
+        lines.toString());
+
+    fixture.profile(
+        """
+        [buildout]
+        parts = a
+
+        [a]
+        recipe = test:files
+        command = echo about to fail; exit 3
+        """);
+    RunFailedException e = assertThrows(RunFailedException.class, fixture::install);
+    assertTrue(
+        e.getMessage()
+            .startsWith("Command sh -c echo about to fail; exit 3 failed with exit status 3"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("log: " + log), e.getMessage());
+    assertTrue(Files.readAllLines(log).contains("about to fail"));
+    assertFalse(Files.exists(fixture.part("a")));
   }
 }

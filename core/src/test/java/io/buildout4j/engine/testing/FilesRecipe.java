@@ -25,7 +25,9 @@ import java.util.Set;
  *   <li>{@code read = SECTION:OPTION}: read another section when created and store the value as
  *       {@code copied};
  *   <li>{@code millis = N}: take N ms to install;
- *   <li>{@code extra = NAME}: on update, create another file in the location and return it.
+ *   <li>{@code extra = NAME}: on update, create another file in the location and return it;
+ *   <li>{@code command = SHELL COMMAND}: run it (in the buildout directory) after writing the
+ *       files.
  * </ul>
  */
 public final class FilesRecipe implements RecipeFactory {
@@ -66,6 +68,10 @@ public final class FilesRecipe implements RecipeFactory {
               location.resolve(file[0].strip()), content + "\n", StandardCharsets.UTF_8);
         }
         part.log().info("wrote " + location);
+        String command = options.get("command");
+        if (command != null) {
+          part.check(new ProcessBuilder("sh", "-c", command));
+        }
         long millis = Long.parseLong(options.get("millis", "0"));
         if (millis > 0) {
           Thread.sleep(millis);
