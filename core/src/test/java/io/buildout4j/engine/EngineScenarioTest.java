@@ -347,4 +347,26 @@ class EngineScenarioTest {
     assertTrue(Files.readAllLines(log).contains("about to fail"));
     assertFalse(Files.exists(fixture.part("a")));
   }
+
+  @Test
+  void partsSeeOfflineAndNewestAsBuildoutDefinesThem() throws IOException {
+    fixture.profile("[buildout]\nparts = a\n[a]\nrecipe = test:files\nreport-flags =\n");
+    Plan plan = fixture.plan();
+    assertEquals(Action.INSTALL, plan.part("a").action());
+    var a = fixture.builder().build().loadProfile().section("a");
+    assertEquals("false", a.get("offline-seen"));
+    assertEquals("true", a.get("newest-seen"), "buildout's default");
+    var overridden =
+        Buildout.builder(directory.resolve("buildout.cfg"))
+            .loader(
+                io.buildout4j.profile.Profiles.loader()
+                    .userDefaults(false)
+                    .override("buildout:offline=true")
+                    .override("buildout:newest=false"))
+            .build()
+            .loadProfile()
+            .section("a");
+    assertEquals("true", overridden.get("offline-seen"));
+    assertEquals("false", overridden.get("newest-seen"));
+  }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
  *       install);
  *   <li>{@code read = SECTION:OPTION}: read another section when created and store the value as
  *       {@code copied};
+ *   <li>{@code report-flags = }: set {@code offline-seen} and {@code newest-seen} to what the part
+ *       was told;
  *   <li>{@code millis = N}: take N ms to install;
  *   <li>{@code extra = NAME}: on update, create another file in the location and return it;
  *   <li>{@code command = SHELL COMMAND}: run it (in the buildout directory) after writing the
@@ -45,6 +47,10 @@ public final class FilesRecipe implements RecipeFactory {
     }
     if (!options.has("location")) {
       options.set("location", part.directories().partLocation(part.name()).toString());
+    }
+    if (options.has("report-flags")) {
+      options.set("offline-seen", String.valueOf(part.offline()));
+      options.set("newest-seen", String.valueOf(part.newest()));
     }
     String read = options.get("read");
     if (read != null) {
