@@ -123,6 +123,7 @@ public final class Buildout {
   private RunReport execute(@Nullable List<String> named, boolean uninstallOnly) {
     long start = System.nanoTime();
     try (Run run = open()) {
+      int jobs = jobs(run);
       Path directory = run.settings.get().directories().directory();
       try (DirectoryLock lock =
           DirectoryLock.acquire(
@@ -166,7 +167,7 @@ public final class Buildout {
                   List.of(),
                   null));
         }
-        Scheduler scheduler = new Scheduler(jobs(run), keepGoing, listener);
+        Scheduler scheduler = new Scheduler(jobs, keepGoing, listener);
         BuildoutException failure =
             scheduler.run(
                 plan,
