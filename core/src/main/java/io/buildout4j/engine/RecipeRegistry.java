@@ -80,11 +80,23 @@ final class RecipeRegistry {
       loaders.add(loader);
       String signature = CodeSignature.of(path);
       int count = 0;
-      for (RecipeFactory factory : ServiceLoader.load(RecipeFactory.class, loader)) {
-        if (factory.getClass().getClassLoader() == loader) {
-          register(develop, factory, signature);
-          count++;
+      try {
+        for (RecipeFactory factory : ServiceLoader.load(RecipeFactory.class, loader)) {
+          if (factory.getClass().getClassLoader() == loader) {
+            register(develop, factory, signature);
+            count++;
+          }
         }
+      } catch (java.util.ServiceConfigurationError | LinkageError e) {
+        throw new BuildoutException(
+            "UserError",
+            "Cannot load the recipes of develop entry '"
+                + entry
+                + "' ("
+                + path
+                + "): "
+                + e.getMessage(),
+            e);
       }
       if (count == 0) {
         throw new BuildoutException(
