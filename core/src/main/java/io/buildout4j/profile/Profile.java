@@ -154,10 +154,14 @@ public final class Profile {
   /**
    * The sections that {@code section} reached while it was resolved: through {@code ${}}
    * references, {@code <part-dependencies>}, and reads by its recipe's constructor. Empty if the
-   * section has not been resolved. The part engine derives the dependency graph from this.
+   * section has not been resolved. In the order they were first reached, the same in every JVM (the
+   * part engine derives the dependency graph and the recorded signatures from this).
    */
   public java.util.Set<String> references(String section) {
-    return locked(() -> java.util.Set.copyOf(resolver.references(section)));
+    return locked(
+        () ->
+            Collections.unmodifiableSet(
+                new java.util.LinkedHashSet<>(resolver.references(section))));
   }
 
   /** The profile as its layers assembled it, with every value's history. */
