@@ -10,6 +10,8 @@ import java.util.TreeMap;
 /**
  * {@code resolve}: every section with every option resolved (or, with {@code --raw}, as the layers
  * assembled them), as text or as JSON {@code {"section": {"option": "value"}}} with sorted keys.
+ * Each part's recipe is created when its section is resolved, and may add options (its {@code
+ * location}, ...), as in an install; {@code --no-recipes} resolves the profile alone.
  */
 final class ResolveCommand {
   private final PrintStream out;
@@ -19,7 +21,10 @@ final class ResolveCommand {
   }
 
   void run(CommandLine line, ProfileLoader loader) {
-    Profile profile = Main.load(line, loader);
+    Profile profile =
+        line.raw() || line.noRecipes()
+            ? Main.load(line, loader)
+            : Main.buildout(line, loader).build().loadProfile();
     Map<String, Map<String, String>> sections = line.raw() ? raw(profile) : profile.resolveAll();
     if (line.json()) {
       out.print(JsonWriter.write(sections));
