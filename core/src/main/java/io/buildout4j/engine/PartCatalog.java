@@ -54,6 +54,9 @@ final class PartCatalog implements RecipeHook {
     }
     EnginePart part = new EnginePart(section.name(), section, settings);
     Recipe recipe;
+    Thread thread = Thread.currentThread();
+    ClassLoader caller = thread.getContextClassLoader();
+    thread.setContextClassLoader(loaded.factory().getClass().getClassLoader());
     try {
       recipe = loaded.factory().create(part);
     } catch (BuildoutException e) {
@@ -73,6 +76,8 @@ final class PartCatalog implements RecipeHook {
               + ", a bug in the recipe: "
               + e,
           e);
+    } finally {
+      thread.setContextClassLoader(caller);
     }
     if (recipe == null) {
       throw new BuildoutException(

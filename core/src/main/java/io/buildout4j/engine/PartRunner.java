@@ -67,13 +67,19 @@ final class PartRunner {
       if (uninstaller != null) {
         settings.listener().partOutput(name, "Running uninstall recipe.");
         try {
-          uninstaller.uninstall(
+          RecordedPart recorded =
               new RecordedPart(
                   name,
                   withPaths(installed),
                   absolute(installed.paths()),
                   directory,
-                  listenerLog(name)));
+                  listenerLog(name));
+          withLoaderOf(
+              uninstaller,
+              () -> {
+                uninstaller.uninstall(recorded);
+                return null;
+              });
         } catch (Exception e) {
           throw failure(e, name, recipe, null, "Uninstalling " + name + ".");
         }
@@ -112,7 +118,7 @@ final class PartRunner {
               log);
       Collection<Path> returned;
       try {
-        returned = part.instance().install();
+        returned = withLoaderOf(part.instance(), () -> part.instance().install());
       } catch (Exception | LinkageError e) {
         part.part().end();
         List<String> created;
@@ -165,7 +171,7 @@ final class PartRunner {
               log);
       Collection<Path> returned;
       try {
-        returned = part.instance().update();
+        returned = withLoaderOf(part.instance(), () -> part.instance().update());
       } catch (Exception | LinkageError e) {
         part.part().end();
         InstalledPart current = store.current().part(name).orElse(null);
@@ -304,6 +310,26 @@ final class PartRunner {
       @Override
       public void debug(String message) {}
     };
+  }
+
+  /** Code that may throw anything a recipe throws. */
+  private interface RecipeCall<T> {
+    T call() throws Exception;
+  }
+
+  /**
+   * Runs recipe code with the thread's context class loader set to the loader of the recipe's
+   * class, so that libraries the recipe uses find its resources.
+   */
+  private static <T> T withLoaderOf(Object recipe, RecipeCall<T> call) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader caller = thread.getContextClassLoader();
+    thread.setContextClassLoader(recipe.getClass().getClassLoader());
+    try {
+      return call.call();
+    } finally {
+      thread.setContextClassLoader(caller);
+    }
   }
 
   /** {@code state} with {@code part} recorded in its place, keeping the order. */

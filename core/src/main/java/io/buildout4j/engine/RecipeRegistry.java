@@ -148,8 +148,17 @@ final class RecipeRegistry {
     return List.copyOf(names);
   }
 
-  /** Closes the develop class loaders. */
+  /** Closes the recipe sources that hold resources, and the develop class loaders. */
   void close() {
+    for (RecipeSource source : sources) {
+      if (source instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // a source that cannot release its jars keeps them open until the process ends
+        }
+      }
+    }
     for (URLClassLoader loader : loaders) {
       try {
         loader.close();
