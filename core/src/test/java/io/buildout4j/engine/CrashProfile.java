@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A generated profile of many parts that reference each other in chains and fan-ins, for the crash
- * and benchmark-like tests. Part {@code pNN} references only parts with smaller numbers (through
- * {@code ${pMM:label}} and {@code ${pMM:location}} in its files), so the references form a DAG;
- * each part writes two to four files. The structure depends only on the seed.
+ * tests. Part {@code pNN} references only parts with smaller numbers (through {@code ${pMM:label}}
+ * and {@code ${pMM:location}} in its files), so the references form a DAG; each part writes two to
+ * four files. The structure depends only on the seed.
  */
 final class CrashProfile {
   private final int parts;

@@ -36,8 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * .installed.cfg} byte for byte, no lock file, no temporary state file.
  *
  * <p>The clean run of each scenario is made in-process in the same directory path as the killed
- * runs (then moved aside), so that no normalisation is needed: the recorded paths and the
- * dependency hashes in the signatures (which cover the parts' locations) must match exactly.
+ * runs (its result is remembered, then the directory cleared), so that no normalisation is needed:
+ * the recorded paths and the dependency hashes in the signatures (which cover the parts' locations)
+ * must match exactly. (With {@code -j 4} only the order of the recorded parts may differ.) A first
+ * clean run in a child JVM must match the in-process one too: that is how the JVM-dependent
+ * signatures were found (see {@link EngineSignatureOrderTest}).
  *
  * <p>Random kills are seeded: the seed is printed, and {@code -Dbuildout4j.crash.seed=N} repeats a
  * run's kill moments (the moments the kills land at depend on the machine's speed, though).
@@ -225,6 +228,8 @@ class EngineCrashTest {
         Arguments.of(Scenario.INSTALL, "install-file:c"),
         Arguments.of(Scenario.INSTALL, "install-end:c"),
         Arguments.of(Scenario.INSTALL, "finished:c"),
+        // (these pass because an update's registrations are not written before the update ends:
+        // see EngineUpdateRegistrationTest)
         Arguments.of(Scenario.UPDATE, "update-registered:c"),
         Arguments.of(Scenario.UPDATE, "finished:c"),
         Arguments.of(Scenario.REINSTALL, "uninstall:c"),
