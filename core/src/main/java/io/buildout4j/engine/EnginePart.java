@@ -28,9 +28,16 @@ final class EnginePart implements Part {
   private volatile @Nullable Consumer<Path> createdSink;
   private volatile @Nullable PartLogFile logFile;
 
-  EnginePart(String name, SectionOptions section, Supplier<RunSettings> settings) {
+  private final Supplier<String> signature;
+
+  EnginePart(
+      String name,
+      SectionOptions section,
+      Supplier<RunSettings> settings,
+      Supplier<String> signature) {
     this.name = name;
     this.section = section;
+    this.signature = signature;
     this.options = new PartOptions(section);
     this.settings = settings;
   }
@@ -48,6 +55,11 @@ final class EnginePart implements Part {
   @Override
   public Options section(String other) {
     return new PartOptions(section.section(other));
+  }
+
+  @Override
+  public String signature() {
+    return signature.get();
   }
 
   @Override

@@ -24,6 +24,7 @@ final class PartCatalog implements RecipeHook {
   private final RecipeRegistry registry;
   private final Supplier<RunSettings> settings;
   private final Map<String, CreatedPart> parts = new LinkedHashMap<>();
+  private final Map<String, LoadedRecipe> creating = new java.util.HashMap<>();
   private @Nullable SectionOptions buildout;
 
   PartCatalog(RecipeRegistry registry, Supplier<RunSettings> settings) {
@@ -52,11 +53,14 @@ final class PartCatalog implements RecipeHook {
               + String.join(", ", registry.knownNames())
               + "; a Maven recipe is named GROUP:ARTIFACT[:VERSION][:ENTRY]");
     }
-    EnginePart part = new EnginePart(section.name(), section, settings);
+    EnginePart part =
+        new EnginePart(
+            section.name(), section, settings, () -> new Signatures(this, false).of(section));
     Recipe recipe;
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
     thread.setContextClassLoader(loaded.factory().getClass().getClassLoader());
+    creating.put(section.name(), loaded);
     try {
       recipe = loaded.factory().create(part);
     } catch (BuildoutException e) {
@@ -77,6 +81,7 @@ final class PartCatalog implements RecipeHook {
               + e,
           e);
     } finally {
+      creating.remove(section.name());
       thread.setContextClassLoader(caller);
     }
     if (recipe == null) {
@@ -90,6 +95,16 @@ final class PartCatalog implements RecipeHook {
   /** The part named {@code name}, or null if no recipe was created for it. */
   @Nullable CreatedPart part(String name) {
     return parts.get(name);
+  }
+
+  /** The code signature of the recipe of {@code name}, created or being created; "" if none. */
+  String recipeSignature(String name) {
+    CreatedPart created = parts.get(name);
+    if (created != null) {
+      return created.recipe().signature();
+    }
+    LoadedRecipe loading = creating.get(name);
+    return loading == null ? "" : loading.signature();
   }
 
   /** The uninstaller of the recipe recorded as {@code recipeName}, or null if none or unknown. */

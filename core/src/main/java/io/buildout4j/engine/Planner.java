@@ -1,11 +1,8 @@
 package io.buildout4j.engine;
 
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import io.buildout4j.profile.BuildoutException;
 import io.buildout4j.profile.Profile;
 import io.buildout4j.profile.SectionOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -38,8 +35,7 @@ final class Planner {
   private final Profile profile;
   private final @Nullable PartCatalog catalog;
   private final Path directory;
-  private final Map<String, String> hashes = new HashMap<>();
-  private final Set<String> hashing = new HashSet<>();
+  private final @Nullable Signatures signatures;
   private final Map<String, Map<String, String>> options = new HashMap<>();
   private final Map<String, List<String>> dependencies = new HashMap<>();
 
@@ -51,6 +47,7 @@ final class Planner {
     this.profile = profile;
     this.catalog = catalog;
     this.directory = directory;
+    this.signatures = catalog == null ? null : new Signatures(catalog, true);
   }
 
   /**
@@ -147,7 +144,7 @@ final class Planner {
     }
     SectionOptions section = profile.options(part);
     if (catalog != null) {
-      section.set(SIGNATURE, signature(part));
+      section.set(SIGNATURE, signatures.of(section));
     }
     Map<String, String> values = new TreeMap<>(section.snapshot());
     if (catalog == null) {
@@ -156,46 +153,6 @@ final class Planner {
     Map<String, String> recorded = java.util.Collections.unmodifiableMap(values);
     options.put(part, recorded);
     return recorded;
-  }
-
-  /**
-   * The recipe's code signature, then {@code PART:HASH} for each part this one depends on, where
-   * HASH covers that part's recorded options (signature included, so changes propagate).
-   */
-  private String signature(String part) {
-    PartCatalog.CreatedPart created = catalog == null ? null : catalog.part(part);
-    StringBuilder signature =
-        new StringBuilder(created == null ? "" : created.recipe().signature());
-    for (String dependency : dependencies(part)) {
-      String hash = hash(dependency);
-      if (hash != null) {
-        signature.append(' ').append(dependency).append(':').append(hash);
-      }
-    }
-    return signature.toString();
-  }
-
-  private @Nullable String hash(String part) {
-    String known = hashes.get(part);
-    if (known != null || !hashing.add(part)) {
-      return known;
-    }
-    try {
-      Hasher hasher = Hashing.md5().newHasher();
-      recordedOptions(part)
-          .forEach(
-              (key, value) ->
-                  hasher
-                      .putString(key, StandardCharsets.UTF_8)
-                      .putByte((byte) 0)
-                      .putString(value, StandardCharsets.UTF_8)
-                      .putByte((byte) 0));
-      String hash = hasher.hash().toString();
-      hashes.put(part, hash);
-      return hash;
-    } finally {
-      hashing.remove(part);
-    }
   }
 
   /**

@@ -113,6 +113,29 @@ public final class SectionOptions {
     return locked(() -> new SectionOptions(resolver, resolver.section(name, null)));
   }
 
+  /**
+   * The sections this one reached while it was resolved ({@code ${}} references, {@code
+   * <part-dependencies>}, reads by its recipe's constructor so far), in first-reach order.
+   */
+  public java.util.Set<String> references() {
+    return locked(
+        () ->
+            Collections.unmodifiableSet(
+                new java.util.LinkedHashSet<>(resolver.references(section.name()))));
+  }
+
+  /**
+   * Another section if it has already been resolved, without resolving it and without counting as a
+   * reference; null otherwise. Used to compute signatures while a recipe is being created.
+   */
+  public @Nullable SectionOptions peek(String name) {
+    return locked(
+        () ->
+            resolver.isLive(name)
+                ? new SectionOptions(resolver, resolver.section(name, null))
+                : null);
+  }
+
   /** Whether the profile has a section of that name. */
   public boolean hasSection(String name) {
     return locked(() -> resolver.rawSection(name) != null);

@@ -369,4 +369,20 @@ class EngineScenarioTest {
     assertEquals("true", overridden.get("offline-seen"));
     assertEquals("false", overridden.get("newest-seen"));
   }
+
+  @Test
+  void thePartSignatureSeenWhenCreatedIsTheRecordedOne() throws IOException {
+    fixture.profile(
+        THREE_PARTS
+            .replace(
+                "content = ${b:location}/two", "content = ${b:location}/two\nreport-signature =")
+            .replace("content = B", "content = B\nreport-signature ="));
+    fixture.install();
+    for (String part : List.of("b", "c")) {
+      var recorded = fixture.state().part(part).orElseThrow().options();
+      assertEquals(recorded.get("__buildout_signature__"), recorded.get("create-signature"), part);
+    }
+    assertTrue(
+        fixture.state().part("c").orElseThrow().options().get("create-signature").contains(" b:"));
+  }
 }

@@ -28,6 +28,16 @@ public interface Part {
    */
   Options section(String name);
 
+  /**
+   * A digest of the code and the inputs this part depends on besides its own options: its recipe's
+   * code signature, then {@code PART:MD5} for each part it references (directly or through sections
+   * without a recipe), where MD5 covers that part's options and, recursively, its own signature.
+   * Two buildouts with the same recipe and the same referenced parts get the same value: what
+   * shared parts hash. Call it at the end of {@link RecipeFactory#create(Part)}, once every section
+   * the recipe reads has been read.
+   */
+  String signature();
+
   /** Whether the profile has a section of that name. */
   boolean hasSection(String name);
 

@@ -26,6 +26,8 @@ import java.util.Set;
  *       {@code copied};
  *   <li>{@code report-flags = }: set {@code offline-seen} and {@code newest-seen} to what the part
  *       was told;
+ *   <li>{@code report-signature = }: set {@code create-signature} to {@link Part#signature()} at
+ *       the end of creation;
  *   <li>{@code millis = N}: take N ms to install;
  *   <li>{@code extra = NAME}: on update, create another file in the location and return it;
  *   <li>{@code command = SHELL COMMAND}: run it (in the buildout directory) after writing the
@@ -56,6 +58,9 @@ public final class FilesRecipe implements RecipeFactory {
     if (read != null) {
       String[] key = read.split(":", 2);
       options.set("copied", part.section(key[0]).require(key[1]));
+    }
+    if (options.has("report-signature")) {
+      options.set("create-signature", part.signature());
     }
     return new Recipe() {
       @Override
