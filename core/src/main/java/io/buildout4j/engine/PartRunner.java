@@ -163,7 +163,9 @@ final class PartRunner {
                   if (!registered.contains(path.toString())
                       && !installed.paths().contains(path.toString())) {
                     registered.add(path.toString());
-                    List<String> union = recordedPaths(installed.paths(), List.of(), registered);
+                    Set<String> ahead = new LinkedHashSet<>(installed.paths());
+                    ahead.addAll(registered);
+                    List<String> union = List.copyOf(ahead);
                     store.update(s -> replacing(s, installed.withPaths(union)));
                   }
                 }

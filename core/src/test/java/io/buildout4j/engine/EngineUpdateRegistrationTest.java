@@ -12,18 +12,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Paths an update registers with {@code Part.created()}: "If the call fails, or the process dies
  * before the part is recorded, they are deleted". Install keeps that promise (a pending record with
- * every registered path is written before the recipe creates anything); update does not: its
- * registrations only reach the record if the path already exists when registered (which, called
- * before creating as documented, it never does), so a path an update creates outside the part's
- * recorded paths is left behind when the update fails, and when the process dies before the update
- * is recorded and the part is later uninstalled.
+ * every registered path is written before the recipe creates anything); so does update: each path
+ * it registers is added to the part's record before it is created, so it is removed when the update
+ * fails, and when the process dies before the update is recorded and the part is later uninstalled.
  */
 class EngineUpdateRegistrationTest {
   private static final String PROFILE =
@@ -64,7 +61,6 @@ class EngineUpdateRegistrationTest {
     assertFalse(Files.exists(extra));
   }
 
-  @Disabled("engine bug: a failing update leaves the paths it registered (see the class comment)")
   @Test
   void aFailingUpdateRemovesThePathsItRegistered() throws IOException {
     fixture.profile(PROFILE + "fail = update\n");
@@ -75,9 +71,6 @@ class EngineUpdateRegistrationTest {
     assertFalse(Files.exists(extra), "the path the failed update registered is left behind");
   }
 
-  @Disabled(
-      "engine bug: a path an update registered is neither recorded nor removed when the process"
-          + " dies (see the class comment)")
   @Test
   void aPathAnInterruptedUpdateRegisteredIsRemovedWithThePart() throws Exception {
     fixture.profile(PROFILE);
