@@ -26,6 +26,8 @@ record CommandLine(
     @Nullable Integer jobs,
     boolean keepGoing,
     @Nullable String progress,
+    @Nullable String shared,
+    boolean delete,
     List<String> assignments,
     List<String> arguments) {
 
@@ -45,6 +47,9 @@ record CommandLine(
                               print every option (of the named sections) and where it came from
         query [SECTION:]OPTION
                               print one resolved value
+        gc --shared DIR [BUILDOUT ...] [--delete]
+                              list (with --delete: remove) the shared parts in DIR that none
+                              of the named buildout directories reaches
 
       Options:
         -c FILE               the profile (default: buildout.cfg in the current directory)
@@ -101,6 +106,8 @@ record CommandLine(
     Integer jobs = null;
     boolean keepGoing = false;
     String progress = null;
+    String shared = null;
+    boolean delete = false;
     List<String> assignments = new ArrayList<>();
     List<String> arguments = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -125,6 +132,8 @@ record CommandLine(
         case "--no-slapos" -> slapos = false;
         case "-j", "--jobs" -> jobs = jobs(value(args, ++i, arg), arg);
         case "--keep-going" -> keepGoing = true;
+        case "--shared" -> shared = value(args, ++i, arg);
+        case "--delete" -> delete = true;
         case "--progress" -> progress = progress(value(args, ++i, arg));
         case "--python" -> python = value(args, ++i, arg);
         case "--executable" -> executable = value(args, ++i, arg);
@@ -165,6 +174,12 @@ record CommandLine(
           command
               + " prints progress as text: --format json goes with plan, resolve, annotate, query");
     }
+    if (command.equals("gc") && shared == null) {
+      throw new UsageException("gc needs --shared DIR: the shared-part directory to clean");
+    }
+    if ((shared != null || delete) && !command.equals("gc")) {
+      throw new UsageException("--shared and --delete go with gc");
+    }
     if (noRecipes && runs) {
       throw new UsageException(command + " needs recipes: --no-recipes goes with resolve and plan");
     }
@@ -184,6 +199,8 @@ record CommandLine(
         jobs,
         keepGoing,
         progress,
+        shared,
+        delete,
         List.copyOf(assignments),
         List.copyOf(arguments));
   }

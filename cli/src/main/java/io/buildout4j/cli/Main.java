@@ -66,6 +66,7 @@ public final class Main {
         case "install", "uninstall" -> new InstallCommand(out, terminal).run(line, loader(line));
         case "annotate" -> new AnnotateCommand(out).run(line, loader(line));
         case "query" -> new QueryCommand(out).run(line, loader(line));
+        case "gc" -> new GcCommand(out, workingDirectory).run(line);
         default -> throw new BuildoutException("UserError", "invalid command: " + line.command());
       }
       return 0;
