@@ -653,12 +653,16 @@ public final class Unpacker {
      * The components of an entry name or link target inside the archive: empty and {@code .}
      * components dropped; absolute names and {@code ..} components refused.
      */
-    private List<String> components(String entry, String name, String what) {
+    private List<String> components(String entry, String name, boolean linkTarget) {
       if (name.isEmpty()) {
-        throw refused(entry, what + " is empty");
+        throw refused(entry, linkTarget ? "is a hard link to nothing" : "has an empty name");
       }
       if (name.indexOf('\0') >= 0) {
-        throw refused(entry, what + " contains a NUL character");
+        throw refused(
+            entry,
+            linkTarget
+                ? "is a hard link to a name with a NUL character"
+                : "has a NUL character in its name");
       }
       if (name.startsWith("/")
           || name.startsWith("\\")
@@ -668,7 +672,10 @@ public final class Unpacker {
               && (name.charAt(2) == '/' || name.charAt(2) == '\\')) {
         throw refused(
             entry,
-            what + " is an absolute path ('" + name + "'): it would land outside the target");
+            (linkTarget
+                    ? "is a hard link to an absolute path ('" + name + "')"
+                    : "is an absolute path")
+                + ": it would land outside the target");
       }
       List<String> components = new ArrayList<>();
       for (String component : name.split("/")) {
@@ -678,7 +685,10 @@ public final class Unpacker {
         if (component.equals("..") || List.of(component.split("\\\\")).contains("..")) {
           throw refused(
               entry,
-              what + " has a '..' component ('" + name + "'): it could land outside the target");
+              (linkTarget
+                      ? "is a hard link to a path with a '..' component ('" + name + "')"
+                      : "has a '..' component")
+                  + ": it could land outside the target");
         }
         components.add(component);
       }
@@ -798,13 +808,13 @@ public final class Unpacker {
     }
 
     void directory(String name, int mode) throws IOException {
-      List<String> components = components(name, name, "its name");
+      List<String> components = components(name, name, false);
       Path directory = components.isEmpty() ? root : directory(name, components, true);
       directoryModes.put(directory, mode & 0777);
     }
 
     void file(String name, int mode, InputStream content, long size) throws IOException {
-      List<String> components = components(name, name, "its name");
+      List<String> components = components(name, name, false);
       if (size > limits.maxBytes() - bytes) {
         throw refused(
             name,
@@ -835,7 +845,7 @@ public final class Unpacker {
     }
 
     void symlink(String name, String to) throws IOException {
-      List<String> components = components(name, name, "its name");
+      List<String> components = components(name, name, false);
       if (to == null || to.isEmpty()) {
         throw refused(name, "is a symbolic link to nothing (its target is empty)");
       }
@@ -853,11 +863,11 @@ public final class Unpacker {
     }
 
     void hardLink(String name, String to) throws IOException {
-      List<String> components = components(name, name, "its name");
+      List<String> components = components(name, name, false);
       if (to == null || to.isEmpty()) {
         throw refused(name, "is a hard link to nothing (its target is empty)");
       }
-      List<String> targetComponents = components(name, to, "the hard link's target");
+      List<String> targetComponents = components(name, to, true);
       if (targetComponents.isEmpty()) {
         throw refused(name, "is a hard link to the top of the archive");
       }
