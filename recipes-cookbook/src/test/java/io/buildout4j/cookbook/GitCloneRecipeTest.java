@@ -87,9 +87,9 @@ class GitCloneRecipeTest {
         """
             .formatted(buildoutOptions, origin, options);
     Files.writeString(directory.resolve("buildout.cfg"), profile, StandardCharsets.UTF_8);
+    // found on the class path, through the cookbook's services file
     return Buildout.builder(directory.resolve("buildout.cfg"))
         .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
-        .recipe(new GitCloneRecipe())
         .build();
   }
 
@@ -134,6 +134,18 @@ class GitCloneRecipeTest {
     assertTrue(Files.exists(workingCopy().resolve("c.txt")));
     assertEquals(
         "mine", Files.readString(workingCopy().resolve("untracked.txt")), "updated in place");
+  }
+
+  @Test
+  void nativeNameWorksToo() throws Exception {
+    Files.writeString(
+        directory.resolve("buildout.cfg"),
+        "[buildout]\nparts = src\n[src]\nrecipe = gitclone\nrepository = " + origin + "\n");
+    Buildout.builder(directory.resolve("buildout.cfg"))
+        .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
+        .build()
+        .install();
+    assertEquals(second.name(), head());
   }
 
   @Test
@@ -196,7 +208,6 @@ class GitCloneRecipeTest {
     Buildout removal =
         Buildout.builder(directory.resolve("buildout.cfg"))
             .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
-            .recipe(new GitCloneRecipe())
             .build();
     RunFailedException e = assertThrows(RunFailedException.class, removal::install);
     assertTrue(e.getMessage().contains("uncommitted changes"), e.getMessage());
