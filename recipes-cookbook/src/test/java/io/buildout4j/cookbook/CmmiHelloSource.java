@@ -33,14 +33,14 @@ final class CmmiHelloSource {
       done
       echo "configure: prefix=$prefix greeting=$greeting"
       cat > Makefile <<MAKEFILE
-      PREFIX = $prefix
+      prefix = $prefix
       all: hello
       \t@echo "makeflags=[\\$(MAKEFLAGS)]"
       hello: hello.c
       \tcc \\$(CFLAGS) -DGREETING='"$greeting"' -o hello hello.c
       install: hello
-      \tmkdir -p \\$(PREFIX)/bin
-      \tcp hello \\$(PREFIX)/bin/hello
+      \tmkdir -p \\$(prefix)/bin
+      \tcp hello \\$(prefix)/bin/hello
       MAKEFILE
       """;
 

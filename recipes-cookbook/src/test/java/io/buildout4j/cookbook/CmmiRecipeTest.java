@@ -147,6 +147,46 @@ class CmmiRecipeTest {
   }
 
   @Test
+  void customConfigureCommandGetsThePrefixOnMakeInstall() throws Exception {
+    buildout(
+            helloProfile("configure-command = ./configure --with-greeting=Salut")
+                .replace("configure-options = --with-greeting=Bonjour\n", ""))
+        .install();
+    // no --prefix given to configure (its default is /usr/local), prefix="..." given to make
+    assertTrue(log("hello").contains("configure: prefix=/usr/local greeting=Salut"), log("hello"));
+    assertTrue(log("hello").contains("install prefix=\"" + parts("hello") + "\""), log("hello"));
+    assertEquals("Salut, buildout4j! (patched)\n", run(parts("hello").resolve("bin/hello")));
+  }
+
+  @Test
+  void environmentSectionAndEveryHookRunInOrder() throws Exception {
+    buildout(
+            """
+            [buildout]
+            parts = hello
+
+            [build-env]
+            HELLO_WHO = section and %(HELLO_WHO)s
+            STEPS = steps.txt
+
+            [hello]
+            recipe = cmmi
+            url = hello-1.0.tar.gz
+            environment-section = build-env
+            environment = STEPS=../steps.txt
+            pre-configure = echo pre-configure >> $STEPS
+            pre-build = echo "pre-build $HELLO_WHO" >> $STEPS
+            pre-install = echo pre-install >> $STEPS
+            post-install = echo post-install >> $STEPS && cp $STEPS %(location)s/
+            """)
+        .install();
+    assertEquals(
+        "pre-configure\npre-build section and buildout4j\npre-install\npost-install\n",
+        Files.readString(parts("hello").resolve("steps.txt")));
+    assertEquals("Hello, nobody!\n", run(parts("hello").resolve("bin/hello")));
+  }
+
+  @Test
   void failedBuildKeepsCompileDirectoryAndLogAndSaysWhere() throws Exception {
     Buildout failing = buildout(helloProfile("make-targets = no-such-target"));
     RunFailedException e = assertThrows(RunFailedException.class, failing::install);
