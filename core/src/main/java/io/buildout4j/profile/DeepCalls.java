@@ -25,7 +25,18 @@ final class DeepCalls {
   private static final ThreadLocal<int[]> DEPTH =
       ThreadLocal.withInitial(() -> new int[] {0, CALLER_DEPTH, 0});
 
+  private static final ThreadLocal<Thread> ORIGIN = new ThreadLocal<>();
+
   private DeepCalls() {}
+
+  /**
+   * The thread this one works for: for a helper thread, the thread whose resolution it continues
+   * (which waits for it); otherwise the current thread.
+   */
+  static Thread origin() {
+    Thread origin = ORIGIN.get();
+    return origin == null ? Thread.currentThread() : origin;
+  }
 
   /**
    * Runs {@code body} one level deeper; {@code what} names the chain in the error past the limit.
@@ -50,10 +61,12 @@ final class DeepCalls {
   private static <T> T onHelper(int depthSoFar, String what, Supplier<T> body) {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread origin = origin();
     Thread helper =
         new Thread(
             null,
             () -> {
+              ORIGIN.set(origin);
               DEPTH.set(new int[] {0, HELPER_DEPTH, depthSoFar});
               try {
                 result.set(call(what, body));

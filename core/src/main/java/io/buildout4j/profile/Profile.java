@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class Profile {
   private final RawProfile raw;
   private final Resolver resolver;
-  private final ReentrantLock lock;
+  private final ResolutionLock lock;
 
   Profile(RawProfile raw, Resolver resolver, boolean slapos) {
     this.raw = raw;
@@ -174,11 +173,13 @@ public final class Profile {
   }
 
   private <T> T locked(Supplier<T> body) {
-    lock.lock();
+    boolean locked = lock.acquire();
     try {
       return body.get();
     } finally {
-      lock.unlock();
+      if (locked) {
+        lock.unlock();
+      }
     }
   }
 }

@@ -43,8 +43,7 @@ final class Resolver {
   private final Map<String, String> origins = new HashMap<>();
   private final Map<String, java.util.Set<String>> references = new HashMap<>();
   private final Deque<String> initializing = new ArrayDeque<>();
-  private final java.util.concurrent.locks.ReentrantLock lock =
-      new java.util.concurrent.locks.ReentrantLock();
+  private final ResolutionLock lock = new ResolutionLock();
   private boolean slapos;
 
   Resolver(RawProfile profile, boolean recipePlaceholders, boolean fullHistory, PartHook partHook) {
@@ -204,7 +203,7 @@ final class Resolver {
   }
 
   /** The lock that serialises resolution; held by {@link Profile} and {@link SectionOptions}. */
-  java.util.concurrent.locks.ReentrantLock lock() {
+  ResolutionLock lock() {
     return lock;
   }
 

@@ -142,11 +142,13 @@ public final class SectionOptions {
   }
 
   private <T> T locked(Supplier<T> body) {
-    resolver.lock().lock();
+    boolean locked = resolver.lock().acquire();
     try {
       return body.get();
     } finally {
-      resolver.lock().unlock();
+      if (locked) {
+        resolver.lock().unlock();
+      }
     }
   }
 }
