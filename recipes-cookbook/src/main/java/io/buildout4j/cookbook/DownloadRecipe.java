@@ -39,11 +39,7 @@ public final class DownloadRecipe implements RecipeFactory {
     Path base = part.directories().directory();
     String destination = options.get("destination");
     boolean hasDestination = destination != null && !destination.isBlank();
-    if (hasDestination && options.flag("shared", false)) {
-      throw new RecipeException(
-          section + ":destination cannot be given for a shared part (shared = true)");
-    }
-    SharedPart shared = SharedPart.of(part, "download", List.of("target"));
+    SharedPart shared = shared(part, "download", hasDestination);
     Path location;
     Path target;
     if (hasDestination) {
@@ -96,6 +92,25 @@ public final class DownloadRecipe implements RecipeFactory {
             + ":mode: '"
             + value.strip()
             + "' (an octal file mode from 0 to 0777, e.g. 0644 or 755)");
+  }
+
+  /**
+   * The shared install of the part, or null if it is not shared. As in SlapOS, {@code shared =
+   * true} takes effect only when {@code [buildout] shared-part-list} names a directory; without
+   * one, the part is an ordinary part of this buildout. Call it after reading the options, before
+   * setting computed ones.
+   */
+  static @Nullable SharedPart shared(Part part, String recipe, boolean hasDestination) {
+    Options options = part.options();
+    if (!options.flag("shared", false)
+        || part.section("buildout").get("shared-part-list", "").isBlank()) {
+      return null;
+    }
+    if (hasDestination) {
+      throw new RecipeException(
+          options.section() + ":destination cannot be given for a shared part (shared = true)");
+    }
+    return SharedPart.of(part, recipe, List.of("target"));
   }
 
   /** Fails if {@code path} exists: a part never takes over a path it did not create. */

@@ -3,7 +3,6 @@ package io.buildout4j.cookbook;
 import io.buildout4j.recipe.Options;
 import io.buildout4j.recipe.Part;
 import io.buildout4j.recipe.Recipe;
-import io.buildout4j.recipe.RecipeException;
 import io.buildout4j.recipe.RecipeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ public final class DownloadUnpackedRecipe implements RecipeFactory {
   @Override
   public Recipe create(Part part) {
     Options options = part.options();
-    String section = options.section();
     DownloadSource source = DownloadSource.read(part);
     String strip = options.get("strip-top-level-dir");
     Unpacker.Strip mode =
@@ -45,11 +43,7 @@ public final class DownloadUnpackedRecipe implements RecipeFactory {
     Path base = part.directories().directory();
     String destination = options.get("destination");
     boolean hasDestination = destination != null && !destination.isBlank();
-    if (hasDestination && options.flag("shared", false)) {
-      throw new RecipeException(
-          section + ":destination cannot be given for a shared part (shared = true)");
-    }
-    SharedPart shared = SharedPart.of(part, "download-unpacked", List.of("target"));
+    SharedPart shared = DownloadRecipe.shared(part, "download-unpacked", hasDestination);
     String given = options.get("location");
     String option;
     Path location;

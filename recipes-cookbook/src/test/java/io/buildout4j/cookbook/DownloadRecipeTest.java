@@ -250,4 +250,22 @@ class DownloadRecipeTest {
         e.getMessage().contains("hello:destination cannot be given for a shared part"),
         e.getMessage());
   }
+
+  @Test
+  void sharedWithoutASharedPartListIsAnOrdinaryPartAsInSlapOs() throws IOException {
+    buildout.profile(
+        """
+        [buildout]
+        parts = hello
+
+        [hello]
+        recipe = slapos.recipe.build:download
+        shared = true
+        url = URL
+        destination = hello.txt
+        """
+            .replace("URL", url("hello.txt")));
+    buildout.install();
+    assertEquals("Hello, world!\n", Files.readString(buildout.directory.resolve("hello.txt")));
+  }
 }

@@ -286,4 +286,24 @@ class DownloadUnpackedRecipeTest {
     assertEquals(location, second.profile().get("app", "location"));
     assertEquals(1, downloads.requests.size());
   }
+
+  @Test
+  void sharedWithoutASharedPartListIsAnOrdinaryPartAsInSlapOs() throws IOException {
+    buildout.profile(
+        """
+        [buildout]
+        parts = app
+
+        [app]
+        recipe = slapos.recipe.build:download-unpacked
+        shared = true
+        url = URL
+        """
+            .replace("URL", url("app-1.0.tar.gz")));
+    buildout.install();
+    assertEquals(buildout.part("app").toString(), buildout.profile().get("app", "location"));
+    assertTrue(Files.isExecutable(buildout.part("app").resolve("bin/app")));
+    buildout.engine().uninstall(List.of());
+    assertFalse(Files.exists(buildout.part("app")));
+  }
 }
