@@ -1,5 +1,6 @@
 package io.buildout4j.engine;
 
+import io.buildout4j.download.DownloadService;
 import io.buildout4j.profile.BuildoutException;
 import io.buildout4j.profile.Profile;
 import io.buildout4j.profile.ProfileLoader;
@@ -7,7 +8,6 @@ import io.buildout4j.profile.Profiles;
 import io.buildout4j.profile.SectionOptions;
 import io.buildout4j.recipe.BuildoutDirectories;
 import io.buildout4j.recipe.Downloads;
-import io.buildout4j.recipe.RecipeException;
 import io.buildout4j.recipe.RecipeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -263,6 +264,7 @@ public final class Buildout {
   private final class SettingsHolder implements Supplier<RunSettings> {
     private @Nullable Profile profile;
     private @Nullable RunSettings settings;
+    private @Nullable DownloadService service;
 
     @Override
     public synchronized RunSettings get() {
@@ -288,35 +290,67 @@ public final class Buildout {
               cache == null || cache.isBlank() ? null : directory.resolve(cache.strip()));
       boolean offline = "true".equals(buildout.get("offline"));
       boolean newest = "true".equals(buildout.get("newest"));
+      Function<String, Downloads> perPart;
+      if (downloads != null) {
+        Downloads given = downloads;
+        perPart = part -> given;
+      } else {
+        service =
+            DownloadService.builder(directory)
+                .cache(directories.downloadCache())
+                .offline(offline)
+                .timeout(socketTimeout(buildout))
+                .listener(listener::downloadProgress)
+                .build();
+        perPart = service::forPart;
+      }
       return new RunSettings(
-          directories,
-          offline,
-          newest,
-          directory.resolve(LOG_DIRECTORY),
-          listener,
-          downloads != null ? downloads : NO_DOWNLOADS);
+          directories, offline, newest, directory.resolve(LOG_DIRECTORY), listener, perPart);
+    }
+
+    /** Deletes the run's temporary downloads, if the run made any. */
+    synchronized void close() {
+      if (service != null) {
+        service.close();
+      }
     }
   }
 
-  private static final Downloads NO_DOWNLOADS =
-      request -> {
-        throw new RecipeException(
-            "Cannot download "
-                + request.url()
-                + ": this buildout4j has no download service (the cookbook brings it)");
-      };
+  /** {@code [buildout] socket-timeout}: seconds, as in zc.buildout; the download timeout. */
+  private static Duration socketTimeout(SectionOptions buildout) {
+    String value = buildout.get("socket-timeout");
+    if (value == null || value.isBlank()) {
+      return DownloadService.DEFAULT_TIMEOUT;
+    }
+    try {
+      int seconds = Integer.parseInt(value.strip());
+      if (seconds >= 1) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    String where = buildout.origin("socket-timeout");
+    throw new BuildoutException(
+        "UserError",
+        "Invalid value for buildout:socket-timeout: '"
+            + value
+            + "' (a whole number of seconds, at least 1)"
+            + (where.isEmpty() ? "" : " (" + where + ")"));
+  }
 
   /** One run's loaded profile, recipes and planner. */
   private record Run(
       Profile profile,
       PartCatalog catalog,
       Planner planner,
-      Supplier<RunSettings> settings,
+      SettingsHolder settings,
       @Nullable Path installedFile,
       RecipeRegistry registry)
       implements AutoCloseable {
     @Override
     public void close() {
+      settings.close();
       registry.close();
     }
   }
@@ -387,7 +421,12 @@ public final class Buildout {
       return this;
     }
 
-    /** The download service parts get (default: the one the engine provides). */
+    /**
+     * The download service parts get, instead of the {@link DownloadService} the engine creates for
+     * each run (from {@code [buildout] download-cache}, {@code offline} and {@code socket-timeout},
+     * reporting progress to the listener). The given one is shared by every part and never closed
+     * by the engine.
+     */
     public Builder downloads(Downloads downloads) {
       this.downloads = Objects.requireNonNull(downloads, "downloads");
       return this;

@@ -79,7 +79,7 @@ final class EnginePart implements Part {
 
   @Override
   public Downloads downloads() {
-    return settings.get().downloads();
+    return settings.get().downloads().apply(name);
   }
 
   @Override

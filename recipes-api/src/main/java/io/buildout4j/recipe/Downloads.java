@@ -10,8 +10,11 @@ import java.nio.file.Path;
  */
 public interface Downloads {
   /**
-   * Fetches {@code request.url()} (or its alternate URL) and returns a local copy that the caller
-   * may read but must not change or delete. Offline, only the cache is used.
+   * Fetches {@code request.url()} (or its alternate URL) and returns a local file that the caller
+   * may read but must not change or delete: a local file itself (paths and {@code file:} URLs are
+   * verified and used in place), the copy in the download cache, or, without a cache, a copy that
+   * stays valid until the end of the run (copy it elsewhere to keep it). Offline, only local files
+   * and the cache are used.
    *
    * @throws RecipeException if the file cannot be fetched (naming the URL), or its checksum does
    *     not match (showing both values; nothing is kept)
