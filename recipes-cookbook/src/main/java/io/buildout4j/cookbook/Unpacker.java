@@ -3,6 +3,7 @@ package io.buildout4j.cookbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -315,7 +316,8 @@ public final class Unpacker {
       extraction.applyDirectoryMode(source, destination);
       done = true;
       return new Result(destination, format, extraction.entries, extraction.bytes, stripped);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      // Commons Compress reports some malformed headers as IllegalArgumentException
       String entry = extraction == null ? null : extraction.current;
       throw new UnpackException(
           label,
@@ -357,7 +359,7 @@ public final class Unpacker {
         + "), not a single directory";
   }
 
-  private static String describe(IOException e) {
+  private static String describe(Exception e) {
     String message = e.getMessage();
     String kind = e.getClass().getSimpleName();
     return message == null ? kind : kind + ": " + message;
