@@ -66,8 +66,7 @@ final class SharedPart {
    *
    * @param recipe the recipe's native name (the same for every name it is registered under)
    * @param computed options that the recipe computes from the location, left out of the hash
-   * @throws RecipeException if {@code shared = true} but no {@code shared-part-list} is set, or if
-   *     the part gives its own {@code location}
+   * @throws RecipeException if the part gives its own {@code location}
    */
   static @Nullable SharedPart of(Part part, String recipe, List<String> computed) {
     Options options = part.options();
@@ -82,10 +81,11 @@ final class SharedPart {
       }
     }
     if (directories.isEmpty()) {
-      throw new RecipeException(
-          part.name()
-              + ":shared is true but [buildout] shared-part-list names no directory to share"
-              + " parts in");
+      part.log()
+          .debug(
+              part.name()
+                  + ":shared is true, but [buildout] shared-part-list is empty: an ordinary part");
+      return null;
     }
     if (options.has("location")) {
       throw new RecipeException(

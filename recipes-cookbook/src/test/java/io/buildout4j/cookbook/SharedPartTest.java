@@ -134,11 +134,24 @@ class SharedPartTest {
   }
 
   @Test
-  void sharedWithoutASharedPartListIsAClearError() throws IOException {
+  void sharedWithoutASharedPartListIsAnOrdinaryPartAsInSlapos() throws IOException {
     Path first = buildout("first", PROFILE.replace("shared-part-list = SHARED\n", ""));
+    engine(first).install();
+    assertEquals(first.resolve("parts/lib").toString(), location(first, "lib"));
+    assertTrue(Files.exists(first.resolve("parts/lib/file")));
+  }
+
+  @Test
+  void aSharedPartCannotChooseItsLocation() throws IOException {
+    Path first =
+        buildout(
+            "first",
+            PROFILE.replace(
+                "shared = true\ncontent = library 1",
+                "shared = true\nlocation = /x\ncontent = library 1"));
     BuildoutException e = assertThrows(BuildoutException.class, () -> engine(first).plan());
     assertTrue(
-        e.getMessage().startsWith("lib:shared is true but [buildout] shared-part-list"),
+        e.getMessage().startsWith("lib:location cannot be given for a shared part"),
         e.getMessage());
   }
 }
