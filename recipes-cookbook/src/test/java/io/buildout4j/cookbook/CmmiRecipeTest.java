@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.buildout4j.engine.Buildout;
 import io.buildout4j.engine.RunFailedException;
 import io.buildout4j.profile.BuildoutException;
 import io.buildout4j.profile.Profile;
 import io.buildout4j.profile.Profiles;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +58,7 @@ class CmmiRecipeTest {
   @BeforeEach
   void setUp() throws IOException {
     tarball = CmmiHelloSource.writeTarball(directory.resolve("hello-1.0.tar.gz"));
-    tarballMd5 = CmmiTestDownloads.md5(tarball);
+    tarballMd5 = md5(tarball);
     Files.writeString(directory.resolve("hello.patch"), CmmiHelloSource.PATCH);
     environment = new HashMap<>(System.getenv());
     environment.put("HELLO_WHO", "buildout4j");
@@ -64,7 +70,6 @@ class CmmiRecipeTest {
     return Buildout.builder(directory.resolve("buildout.cfg"))
         .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
         .recipe(new CmmiRecipe(environment))
-        .downloads(new CmmiTestDownloads(directory))
         .build();
   }
 
@@ -83,11 +88,16 @@ class CmmiRecipeTest {
           CFLAGS=-DTARGET=\\"%%(HELLO_WHO)s\\"
         %s
         """
-        .formatted(
-            tarball.toUri(),
-            tarballMd5,
-            CmmiTestDownloads.md5(directory.resolve("hello.patch")),
-            extra);
+        .formatted(tarball.toUri(), tarballMd5, md5(directory.resolve("hello.patch")), extra);
+  }
+
+  static String md5(Path file) throws IOException {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String run(Path program) throws IOException, InterruptedException {
@@ -144,6 +154,45 @@ class CmmiRecipeTest {
     assertTrue(log.contains("pre-configure saw buildout4j"), log);
     assertTrue(log.contains("[ENV] MAKEFLAGS = -j3 -j2 -k"), log);
     assertTrue(log.matches("(?s).*makeflags=\\[k[^\\]]*-j2.*"), log);
+  }
+
+  @Test
+  void buildsFromArchiveAndPatchServedOverHttpThroughTheDownloadCache() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicInteger requests = new AtomicInteger();
+    for (Path file : List.of(tarball, directory.resolve("hello.patch"))) {
+      byte[] bytes = Files.readAllBytes(file);
+      server.createContext(
+          "/dist/" + file.getFileName(),
+          exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (var body = exchange.getResponseBody()) {
+              body.write(bytes);
+            }
+          });
+    }
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/dist/";
+      String profile =
+          helloProfile("")
+              .replace(tarball.toUri().toString(), base + "hello-1.0.tar.gz")
+              .replace("${buildout:directory}/hello.patch", base + "hello.patch")
+              .replace("[buildout]\n", "[buildout]\ndownload-cache = ${:directory}/cache\n");
+      buildout(profile).install();
+      assertEquals("Bonjour, buildout4j! (patched)\n", run(parts("hello").resolve("bin/hello")));
+      assertEquals(2, requests.get());
+    } finally {
+      server.stop(0);
+    }
+    // offline, from the cache alone: a changed option forces a rebuild without the server
+    buildout(
+            Files.readString(directory.resolve("buildout.cfg"))
+                .replace("[buildout]\n", "[buildout]\noffline = true\n")
+                .replace("--with-greeting=Bonjour", "--with-greeting=Hallo"))
+        .install();
+    assertEquals("Hallo, buildout4j! (patched)\n", run(parts("hello").resolve("bin/hello")));
   }
 
   @Test
