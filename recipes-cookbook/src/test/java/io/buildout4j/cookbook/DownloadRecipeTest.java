@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buildout4j.profile.BuildoutException;
-import io.buildout4j.recipe.DownloadRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,31 +14,30 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The download recipe through the engine: computed target, checksums, destination, shared. */
+/**
+ * The download recipe through the engine and its download service, from an HTTP server on
+ * 127.0.0.1: computed target, checksums, alternate URL, destination, shared parts.
+ */
 class DownloadRecipeTest {
   @TempDir Path work;
-  Path files;
-  LocalDownloads downloads;
+  ArchiveServer server;
   RecipeTestBuildout buildout;
-  String helloMd5;
-  String helloSha256;
 
   @BeforeEach
   void setUp() throws IOException {
-    files = Files.createDirectories(work.resolve("files"));
-    Path hello = Files.writeString(files.resolve("hello.txt"), "Hello, world!\n");
-    helloMd5 = LocalDownloads.digest(hello, "md5");
-    helloSha256 = LocalDownloads.digest(hello, "sha256");
-    downloads = new LocalDownloads(work);
-    buildout = new RecipeTestBuildout(work.resolve("buildout"), downloads);
+    server = new ArchiveServer(work.resolve("served"));
+    Files.writeString(server.file("hello.txt"), "Hello, world!\n");
+    buildout = new RecipeTestBuildout(work.resolve("buildout"));
   }
 
-  private String url(String name) {
-    return files.resolve(name).toUri().toString();
+  @AfterEach
+  void tearDown() {
+    server.close();
   }
 
   @Test
@@ -60,8 +58,8 @@ class DownloadRecipeTest {
         filename = copy.sh
         mode = 0755
         """
-            .replace("URL", url("hello.txt"))
-            .replace("MD5", helloMd5));
+            .replace("URL", server.url("hello.txt"))
+            .replace("MD5", server.digest("hello.txt", "md5")));
     assertEquals(List.of("install hello", "install copy"), buildout.actions(buildout.install()));
     Path hello = buildout.part("hello").resolve("hello");
     assertEquals("Hello, world!\n", Files.readString(hello));
@@ -70,15 +68,13 @@ class DownloadRecipeTest {
     Path copy = buildout.part("copy").resolve("copy.sh");
     assertEquals("Hello, world!\n", Files.readString(copy));
     assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
-    assertEquals(
-        new DownloadRequest(url("hello.txt"), "md5:" + helloMd5, null), downloads.requests.get(0));
-    assertEquals(DownloadRequest.of(hello.toString()), downloads.requests.get(1));
+    assertEquals(1, server.hits("hello.txt"));
     try (Stream<Path> list = Files.list(buildout.part("copy"))) {
       assertEquals(List.of(copy), list.toList(), "no staged file is left");
     }
 
     assertEquals(List.of("update hello", "update copy"), buildout.actions(buildout.install()));
-    assertEquals(2, downloads.requests.size(), "an update downloads nothing");
+    assertEquals(1, server.hits("hello.txt"), "an update downloads nothing");
 
     buildout.engine().uninstall(List.of());
     assertFalse(Files.exists(buildout.part("hello")));
@@ -99,17 +95,16 @@ class DownloadRecipeTest {
         sha256 = SHA
         destination = etc/app/app.conf
         """
-            .replace("MISSING", url("missing.txt"))
-            .replace("URL", url("hello.txt"))
-            .replace("SHA", helloSha256.toUpperCase()));
+            .replace("MISSING", server.url("missing.txt"))
+            .replace("URL", server.url("hello.txt"))
+            .replace("SHA", server.digest("hello.txt", "sha256").toUpperCase()));
     buildout.install();
     Path target = buildout.directory.resolve("etc/app/app.conf");
     assertEquals("Hello, world!\n", Files.readString(target));
     assertEquals(target.toString(), buildout.profile().get("conf", "target"));
     assertNull(buildout.profile().find("conf", "location"));
-    assertEquals(
-        new DownloadRequest(url("missing.txt"), "sha256:" + helloSha256, url("hello.txt")),
-        downloads.requests.get(0));
+    assertEquals(1, server.hits("missing.txt"));
+    assertEquals(1, server.hits("hello.txt"));
     assertTrue(buildout.installed().contains("__buildout_installed__ = " + target));
     buildout.engine().uninstall(List.of());
     assertFalse(Files.exists(target));
@@ -127,14 +122,14 @@ class DownloadRecipeTest {
         url = URL
         md5sum = 0123456789abcdef0123456789abcdef
         """
-            .replace("URL", url("hello.txt")));
+            .replace("URL", server.url("hello.txt")));
     String message = buildout.installFails();
     assertTrue(
         message.contains(
             "Checksum mismatch for "
-                + url("hello.txt")
-                + ": expected md5 0123456789abcdef0123456789abcdef, got "
-                + helloMd5),
+                + server.url("hello.txt")
+                + ": expected md5:0123456789abcdef0123456789abcdef, got md5:"
+                + server.digest("hello.txt", "md5")),
         message);
     assertFalse(Files.exists(buildout.part("hello")));
     assertFalse(buildout.installed().contains("[hello]"));
@@ -153,18 +148,34 @@ class DownloadRecipeTest {
         sha256 = SHA
         md5sum = 0123456789abcdef0123456789abcdef
         """
-            .replace("URL", url("hello.txt"))
-            .replace("SHA", helloSha256));
+            .replace("URL", server.url("hello.txt"))
+            .replace("SHA", server.digest("hello.txt", "sha256")));
     String message = buildout.installFails();
     assertTrue(
         message.contains(
             "Checksum mismatch for "
-                + url("hello.txt")
+                + server.url("hello.txt")
                 + ": hello:md5sum is 0123456789abcdef0123456789abcdef, but the downloaded file's"
                 + " MD5 is "
-                + helloMd5),
+                + server.digest("hello.txt", "md5")),
         message);
-    assertEquals("sha256:" + helloSha256, downloads.requests.get(0).checksum());
+    assertFalse(Files.exists(buildout.part("hello")));
+  }
+
+  @Test
+  void aMissingFileFailsNamingTheUrl() throws IOException {
+    buildout.profile(
+        """
+        [buildout]
+        parts = hello
+
+        [hello]
+        recipe = download
+        url = URL
+        """
+            .replace("URL", server.url("nowhere.txt")));
+    String message = buildout.installFails();
+    assertTrue(message.contains(server.url("nowhere.txt")) && message.contains("404"), message);
     assertFalse(Files.exists(buildout.part("hello")));
   }
 
@@ -183,14 +194,14 @@ class DownloadRecipeTest {
     for (String[] c : cases) {
       buildout.profile(
           "[buildout]\nparts = dl\n\n[dl]\nrecipe = download\nurl = "
-              + url("hello.txt")
+              + server.url("hello.txt")
               + "\n"
               + c[0]
               + "\n");
       BuildoutException e = assertThrows(BuildoutException.class, () -> buildout.engine().plan());
       assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
     }
-    assertTrue(downloads.requests.isEmpty());
+    assertEquals(0, server.hits("hello.txt"));
   }
 
   @Test
@@ -207,7 +218,7 @@ class DownloadRecipeTest {
         url = URL
         location = mine
         """
-            .replace("URL", url("hello.txt")));
+            .replace("URL", server.url("hello.txt")));
     String message = buildout.installFails();
     assertTrue(message.contains(existing + " already exists and is not this part's"), message);
     assertEquals("keep me", Files.readString(existing.resolve("keep.txt")));
@@ -228,19 +239,19 @@ class DownloadRecipeTest {
         md5sum = MD5
         """
             .replace("SHARED", work.resolve("shared").toString())
-            .replace("URL", url("hello.txt"))
-            .replace("MD5", helloMd5);
+            .replace("URL", server.url("hello.txt"))
+            .replace("MD5", server.digest("hello.txt", "md5"));
     buildout.profile(profile).install();
     String target = buildout.profile().get("hello", "target");
     assertTrue(target.startsWith(work.resolve("shared/hello/").toString()), target);
     assertTrue(target.endsWith("/hello"), target);
     assertEquals("Hello, world!\n", Files.readString(Path.of(target)));
-    assertEquals(1, downloads.requests.size());
+    assertEquals(1, server.hits("hello.txt"));
 
-    RecipeTestBuildout second = new RecipeTestBuildout(work.resolve("second"), downloads);
+    RecipeTestBuildout second = new RecipeTestBuildout(work.resolve("second"));
     second.profile(profile).install();
     assertEquals(target, second.profile().get("hello", "target"));
-    assertEquals(1, downloads.requests.size(), "the second buildout reuses the shared file");
+    assertEquals(1, server.hits("hello.txt"), "the second buildout reuses the shared file");
     second.engine().uninstall(List.of());
     assertTrue(Files.exists(Path.of(target), LinkOption.NOFOLLOW_LINKS));
 
@@ -264,7 +275,7 @@ class DownloadRecipeTest {
         url = URL
         destination = hello.txt
         """
-            .replace("URL", url("hello.txt")));
+            .replace("URL", server.url("hello.txt")));
     buildout.install();
     assertEquals("Hello, world!\n", Files.readString(buildout.directory.resolve("hello.txt")));
   }

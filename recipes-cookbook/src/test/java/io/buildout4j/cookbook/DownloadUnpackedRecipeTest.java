@@ -12,36 +12,43 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The download-unpacked recipe through the engine: stripping, destination, failures, shared. */
+/**
+ * The download-unpacked recipe through the engine and its download service, from an HTTP server on
+ * 127.0.0.1: stripping, destination, failures, the download cache, shared parts.
+ */
 class DownloadUnpackedRecipeTest {
   @TempDir Path work;
-  Path files;
-  LocalDownloads downloads;
+  ArchiveServer server;
   RecipeTestBuildout buildout;
 
   @BeforeEach
   void setUp() throws IOException {
-    files = Files.createDirectories(work.resolve("files"));
-    downloads = new LocalDownloads(work);
-    buildout = new RecipeTestBuildout(work.resolve("buildout"), downloads);
+    server = new ArchiveServer(work.resolve("served"));
+    buildout = new RecipeTestBuildout(work.resolve("buildout"));
     new TestArchive()
         .dir("app-1.0/", 0755)
         .file("app-1.0/bin/app", 0755, "#!/bin/sh\necho app\n")
         .symlink("app-1.0/bin/app-latest", "app")
         .file("app-1.0/share/doc/README", 0644, "read me\n")
-        .write(files.resolve("app-1.0.tar.gz"), Format.TAR_GZIP);
+        .write(server.file("app-1.0.tar.gz"), Format.TAR_GZIP);
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
   }
 
   private String url(String name) {
-    return files.resolve(name).toUri().toString();
+    return server.url(name);
   }
 
   private String md5(String name) throws IOException {
-    return LocalDownloads.digest(files.resolve(name), "md5");
+    return server.digest(name, "md5");
   }
 
   private void assertNothingLeft(String part) throws IOException {
@@ -110,7 +117,7 @@ class DownloadUnpackedRecipeTest {
     new TestArchive()
         .file("README", "x")
         .file("src/main.c", "y")
-        .write(files.resolve("flat.zip"), Format.ZIP);
+        .write(server.file("flat.zip"), Format.ZIP);
     buildout.profile(
         """
         [buildout]
@@ -150,7 +157,7 @@ class DownloadUnpackedRecipeTest {
     new TestArchive()
         .dir("top/", 0755)
         .file("top/lib/data", "data")
-        .write(files.resolve("download?id=42"), Format.TAR_XZ);
+        .write(server.file("download"), Format.TAR_XZ);
     buildout.profile(
         """
         [buildout]
@@ -161,7 +168,7 @@ class DownloadUnpackedRecipeTest {
         url = URL
         destination = ${buildout:directory}/vendor/data
         """
-            .replace("URL", files.resolve("download?id=42").toString()));
+            .replace("URL", url("download")));
     buildout.install();
     Path destination = buildout.directory.resolve("vendor/data");
     assertEquals("data", Files.readString(destination.resolve("lib/data")));
@@ -195,7 +202,7 @@ class DownloadUnpackedRecipeTest {
         .file("app/ok", "fine")
         .symlink("app/escape", sentinel.toString())
         .file("app/escape/evil", "x")
-        .write(files.resolve("evil.tar.bz2"), Format.TAR_BZIP2);
+        .write(server.file("evil.tar.bz2"), Format.TAR_BZIP2);
     buildout.profile(
         """
         [buildout]
@@ -252,7 +259,7 @@ class DownloadUnpackedRecipeTest {
     buildout.profile(profile.replace("URL", url("app-1.0.tar.gz"))).install();
     new TestArchive()
         .file("app-2.0/bin/app", 0755, "#!/bin/sh\necho app 2\n")
-        .write(files.resolve("app-2.0.zip"), Format.ZIP);
+        .write(server.file("app-2.0.zip"), Format.ZIP);
     buildout.profile(profile.replace("URL", url("app-2.0.zip")));
     assertEquals(List.of("uninstall app", "reinstall app"), buildout.actions(buildout.install()));
     Path app = buildout.part("app");
@@ -281,10 +288,10 @@ class DownloadUnpackedRecipeTest {
     assertEquals(location, buildout.profile().get("app", "target"));
     assertTrue(Files.isExecutable(Path.of(location, "bin/app")));
     assertTrue(Files.exists(Path.of(location, SharedPart.MARKER)));
-    RecipeTestBuildout second = new RecipeTestBuildout(work.resolve("second"), downloads);
+    RecipeTestBuildout second = new RecipeTestBuildout(work.resolve("second"));
     second.profile(profile).install();
     assertEquals(location, second.profile().get("app", "location"));
-    assertEquals(1, downloads.requests.size());
+    assertEquals(1, server.hits("app-1.0.tar.gz"));
   }
 
   @Test
@@ -305,5 +312,49 @@ class DownloadUnpackedRecipeTest {
     assertTrue(Files.isExecutable(buildout.part("app").resolve("bin/app")));
     buildout.engine().uninstall(List.of());
     assertFalse(Files.exists(buildout.part("app")));
+  }
+
+  @Test
+  void aTruncatedArchiveFailsAndLeavesNothing() throws IOException {
+    byte[] whole = Files.readAllBytes(server.file("app-1.0.tar.gz"));
+    Files.write(server.file("cut.tar.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    buildout.profile(
+        """
+        [buildout]
+        parts = app
+
+        [app]
+        recipe = download-unpacked
+        url = URL
+        """
+            .replace("URL", url("cut.tar.gz")));
+    String message = buildout.installFails();
+    assertTrue(message.contains("Cannot unpack " + url("cut.tar.gz") + " into "), message);
+    assertNothingLeft("app");
+  }
+
+  @Test
+  void theDownloadCacheServesAnOfflineReinstall() throws IOException {
+    String profile =
+        """
+        [buildout]
+        parts = app
+        download-cache = CACHE
+        OFFLINE
+
+        [app]
+        recipe = download-unpacked
+        url = URL
+        md5sum = MD5
+        """
+            .replace("CACHE", work.resolve("cache").toString())
+            .replace("URL", url("app-1.0.tar.gz"))
+            .replace("MD5", md5("app-1.0.tar.gz"));
+    buildout.profile(profile.replace("OFFLINE", "")).install();
+    buildout.engine().uninstall(List.of());
+    assertFalse(Files.exists(buildout.part("app")));
+    buildout.profile(profile.replace("OFFLINE", "offline = true")).install();
+    assertTrue(Files.isExecutable(buildout.part("app").resolve("bin/app")));
+    assertEquals(1, server.hits("app-1.0.tar.gz"), "the offline run used the cache");
   }
 }

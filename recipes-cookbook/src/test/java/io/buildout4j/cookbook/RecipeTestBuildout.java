@@ -8,23 +8,20 @@ import io.buildout4j.engine.RunFailedException;
 import io.buildout4j.engine.RunReport;
 import io.buildout4j.profile.Profile;
 import io.buildout4j.profile.Profiles;
-import io.buildout4j.recipe.Downloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A buildout directory for the download recipes' tests, run through the real engine with the
- * download and download-unpacked recipes and a given download service.
+ * A buildout directory for the download recipes' tests, run through the real engine (and its
+ * download service) with the download and download-unpacked recipes.
  */
 final class RecipeTestBuildout {
   final Path directory;
-  private final Downloads downloads;
 
-  RecipeTestBuildout(Path directory, Downloads downloads) throws IOException {
+  RecipeTestBuildout(Path directory) throws IOException {
     this.directory = Files.createDirectories(directory);
-    this.downloads = downloads;
   }
 
   RecipeTestBuildout profile(String text) throws IOException {
@@ -37,7 +34,6 @@ final class RecipeTestBuildout {
         .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
         .recipe(new DownloadRecipe())
         .recipe(new DownloadUnpackedRecipe())
-        .downloads(downloads)
         .build();
   }
 
