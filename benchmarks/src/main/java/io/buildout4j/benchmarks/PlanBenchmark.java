@@ -54,6 +54,14 @@ public class PlanBenchmark {
   @Param({"500"})
   public int parts;
 
+  /**
+   * The order of {@code [buildout] parts}: {@code first} (part 0 first: each part's references are
+   * resolved before it) or {@code last} (the last part first: the part order resolves the whole
+   * chain from it down, deeper than the resolver keeps on the caller's stack).
+   */
+  @Param({"first", "last"})
+  public String listed;
+
   private Path directory;
   private Buildout buildout;
 
@@ -64,7 +72,10 @@ public class PlanBenchmark {
         parent == null
             ? Files.createTempDirectory("buildout4j-plan-bench")
             : Files.createTempDirectory(Path.of(parent), "buildout4j-plan-bench");
-    Files.writeString(directory.resolve("buildout.cfg"), profile(parts), StandardCharsets.UTF_8);
+    Files.writeString(
+        directory.resolve("buildout.cfg"),
+        profile(parts, listed.equals("last")),
+        StandardCharsets.UTF_8);
     buildout =
         Buildout.builder(directory.resolve("buildout.cfg"))
             .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
@@ -117,15 +128,14 @@ public class PlanBenchmark {
   /**
    * {@code count} parts: part {@code i} references one or two of the parts before it (mostly near
    * ones, as component chains do), through a value and a location; {@code [buildout] parts} lists
-   * them all, first first. (Listed last first, the part order would resolve the whole chain from
-   * the last part down, deeper than the resolver keeps on the caller's stack, and that deadlocks:
-   * see {@code EngineDeepChainTest} in core.)
+   * them all, the first or the last first. (Listed last first, the part order resolves the whole
+   * chain from the last part down; that once deadlocked: see {@code EngineDeepChainTest} in core.)
    */
-  static String profile(int count) {
+  static String profile(int count, boolean lastFirst) {
     Random random = new Random(count);
     StringBuilder out = new StringBuilder("[buildout]\nparts =");
     for (int i = 0; i < count; i++) {
-      out.append(' ').append(name(i));
+      out.append(' ').append(name(lastFirst ? count - 1 - i : i));
     }
     out.append('\n');
     for (int i = 0; i < count; i++) {
