@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +144,46 @@ class TemplateRecipeTest {
     buildout.profile(profile.formatted(good));
     buildout.install();
     assertEquals("hello " + directory + "\n", buildout.read("out"));
+  }
+
+  @Test
+  void aTemplateServedOverHttpComesThroughTheEngineDownloadService() throws IOException {
+    byte[] template = "served ${s:v}\n".getBytes(StandardCharsets.UTF_8);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/t.in",
+        exchange -> {
+          exchange.sendResponseHeaders(200, template.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(template);
+          }
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/t.in";
+      buildout
+          .engineDownloads()
+          .profile(
+              """
+              [buildout]
+              parts = t
+              download-cache = ${buildout:directory}/cache
+
+              [s]
+              v = 1
+
+              [t]
+              recipe = slapos.recipe.template
+              url = %s
+              md5sum = %s
+              output = out
+              """
+                  .formatted(url, TemplateTestDownloads.md5(template)));
+      buildout.install();
+      assertEquals("served 1\n", buildout.read("out"));
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test

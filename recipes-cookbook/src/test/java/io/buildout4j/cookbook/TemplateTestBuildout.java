@@ -19,18 +19,25 @@ import org.junit.jupiter.api.Assertions;
 /**
  * A throw-away buildout directory for the tests of the template, jinja2, mkdirectory, wrapper and
  * command recipes: writes files and the profile, runs the real engine (the cookbook's recipes come
- * from the class path, downloads from {@link TemplateTestDownloads}), and keeps what the parts
- * logged.
+ * from the class path, downloads from {@link TemplateTestDownloads} unless {@link
+ * #engineDownloads()}), and keeps what the parts logged.
  */
 final class TemplateTestBuildout {
   final Path directory;
   final TemplateTestDownloads downloads;
   final List<String> output = Collections.synchronizedList(new ArrayList<>());
   final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  private boolean engineDownloads;
 
   TemplateTestBuildout(Path directory) {
     this.directory = directory;
     this.downloads = new TemplateTestDownloads(directory);
+  }
+
+  /** Uses the engine's own download service (cache, HTTP) instead of the local test one. */
+  TemplateTestBuildout engineDownloads() {
+    engineDownloads = true;
+    return this;
   }
 
   TemplateTestBuildout profile(String text) throws IOException {
@@ -45,9 +52,13 @@ final class TemplateTestBuildout {
   }
 
   Buildout buildout() {
-    return Buildout.builder(directory.resolve("buildout.cfg"))
-        .loader(Profiles.loader().userDefaults(false).workingDirectory(directory))
-        .downloads(downloads)
+    Buildout.Builder builder =
+        Buildout.builder(directory.resolve("buildout.cfg"))
+            .loader(Profiles.loader().userDefaults(false).workingDirectory(directory));
+    if (!engineDownloads) {
+      builder.downloads(downloads);
+    }
+    return builder
         .listener(
             new BuildListener() {
               @Override
