@@ -134,69 +134,73 @@ public final class Buildout {
         }
         StateStore store = StateStore.open(run.installedFile);
         PartRunner runner = new PartRunner(store, run.settings.get(), run.catalog);
-        for (String recovered : runner.recover()) {
-          listener.message("Removed what an interrupted run left of part " + recovered + ".");
-        }
-        Planner.PlannedRun planned = run.planner.plan(store.current(), named, uninstallOnly);
-        Plan plan = planned.plan();
-        listener.runStarted(plan);
-        List<PartOutcome> outcomes = new ArrayList<>();
-        for (String part : plan.uninstalls()) {
-          InstalledPart installed = store.current().part(part).orElseThrow();
-          long began = System.nanoTime();
-          try {
-            runner.uninstall(installed);
-          } catch (BuildoutException e) {
+        try {
+          for (String recovered : runner.recover()) {
+            listener.message("Removed what an interrupted run left of part " + recovered + ".");
+          }
+          Planner.PlannedRun planned = run.planner.plan(store.current(), named, uninstallOnly);
+          Plan plan = planned.plan();
+          listener.runStarted(plan);
+          List<PartOutcome> outcomes = new ArrayList<>();
+          for (String part : plan.uninstalls()) {
+            InstalledPart installed = store.current().part(part).orElseThrow();
+            long began = System.nanoTime();
+            try {
+              runner.uninstall(installed);
+            } catch (BuildoutException e) {
+              outcomes.add(
+                  new PartOutcome(
+                      part,
+                      Action.UNINSTALL,
+                      PartOutcome.Status.FAILED,
+                      Duration.ofNanos(System.nanoTime() - began),
+                      List.of(),
+                      e.getMessage()));
+              RunReport report =
+                  new RunReport(plan, outcomes, Duration.ofNanos(System.nanoTime() - start));
+              throw new RunFailedException(e, report, e.getMessage());
+            }
             outcomes.add(
                 new PartOutcome(
                     part,
                     Action.UNINSTALL,
-                    PartOutcome.Status.FAILED,
+                    PartOutcome.Status.DONE,
                     Duration.ofNanos(System.nanoTime() - began),
                     List.of(),
-                    e.getMessage()));
-            RunReport report =
-                new RunReport(plan, outcomes, Duration.ofNanos(System.nanoTime() - start));
-            throw new RunFailedException(e, report, e.getMessage());
+                    null));
           }
-          outcomes.add(
-              new PartOutcome(
-                  part,
-                  Action.UNINSTALL,
-                  PartOutcome.Status.DONE,
-                  Duration.ofNanos(System.nanoTime() - began),
-                  List.of(),
-                  null));
+          Scheduler scheduler = new Scheduler(jobs, keepGoing, listener);
+          BuildoutException failure =
+              scheduler.run(
+                  plan,
+                  (part, action) -> {
+                    PartCatalog.CreatedPart created = run.catalog.part(part);
+                    java.util.Map<String, String> options = planned.options().get(part);
+                    if (action == Action.UPDATE) {
+                      return runner.update(
+                          created, store.current().part(part).orElseThrow(), options);
+                    }
+                    return runner.install(created, options, action);
+                  },
+                  outcomes);
+          RunReport report =
+              new RunReport(plan, outcomes, Duration.ofNanos(System.nanoTime() - start));
+          if (failure != null) {
+            List<String> failed = report.parts(PartOutcome.Status.FAILED);
+            String message =
+                failed.size() > 1
+                    ? failure.getMessage()
+                        + "\n"
+                        + failed.size()
+                        + " parts failed: "
+                        + String.join(", ", failed)
+                    : failure.getMessage();
+            throw new RunFailedException(failure, report, message);
+          }
+          return report;
+        } finally {
+          store.flush();
         }
-        Scheduler scheduler = new Scheduler(jobs, keepGoing, listener);
-        BuildoutException failure =
-            scheduler.run(
-                plan,
-                (part, action) -> {
-                  PartCatalog.CreatedPart created = run.catalog.part(part);
-                  java.util.Map<String, String> options = planned.options().get(part);
-                  if (action == Action.UPDATE) {
-                    return runner.update(
-                        created, store.current().part(part).orElseThrow(), options);
-                  }
-                  return runner.install(created, options, action);
-                },
-                outcomes);
-        RunReport report =
-            new RunReport(plan, outcomes, Duration.ofNanos(System.nanoTime() - start));
-        if (failure != null) {
-          List<String> failed = report.parts(PartOutcome.Status.FAILED);
-          String message =
-              failed.size() > 1
-                  ? failure.getMessage()
-                      + "\n"
-                      + failed.size()
-                      + " parts failed: "
-                      + String.join(", ", failed)
-                  : failure.getMessage();
-          throw new RunFailedException(failure, report, message);
-        }
-        return report;
       }
     }
   }

@@ -102,7 +102,7 @@ final class PartRunner {
     long start = System.nanoTime();
     settings.listener().partStarted(name, action);
     List<String> registered = new ArrayList<>();
-    store.update(s -> s.withPending(new InstalledPart(name, Map.of(), List.of())));
+    store.defer(s -> s.withPending(new InstalledPart(name, Map.of(), List.of())));
     try (PartLogFile log = openLog(name)) {
       part.part()
           .begin(
@@ -193,7 +193,12 @@ final class PartRunner {
             recordedPaths(installed.paths(), returned == null ? List.of() : returned, registered);
       }
       List<String> recorded = paths;
-      store.update(s -> s.without(name).with(new InstalledPart(name, options, recorded)));
+      InstalledPart updated = new InstalledPart(name, options, recorded);
+      if (updated.equals(store.current().part(name).orElse(null))) {
+        store.defer(s -> s.without(name).with(updated));
+      } else {
+        store.update(s -> s.without(name).with(updated));
+      }
       List<Path> result = absolute(recorded);
       settings.listener().partFinished(name, Action.UPDATE, since(start), result);
       return result;
