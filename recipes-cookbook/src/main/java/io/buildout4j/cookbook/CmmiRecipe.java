@@ -80,6 +80,7 @@ public final class CmmiRecipe implements RecipeFactory {
     private final Path location;
     private final Path compileDirectory;
     private final boolean keepCompileDirectory;
+    private final @Nullable SharedPart shared;
 
     Build(Part part, Map<String, String> baseEnvironment) {
       this.part = part;
@@ -100,18 +101,14 @@ public final class CmmiRecipe implements RecipeFactory {
       }
 
       Options buildout = part.section("buildout");
-      String shared = options.get("shared", "").strip();
-      if (shared.toLowerCase(Locale.ROOT).equals("true")
-          && !buildout.get("shared-part-list", "").isBlank()) {
-        throw new RecipeException(
-            section
-                + ":shared = true: shared parts ([buildout] shared-part-list) are not supported"
-                + " by buildout4j yet; set shared = false or remove shared-part-list");
-      }
+      // upstream always computes location; a profile's value is replaced
+      options.remove("location");
+      shared =
+          SharedPart.of(part, "cmmi", List.of("prefix", "compile-directory", "shared", "promises"));
       // As upstream: without a shared-part-list, shared = true builds an ordinary part.
-      options.set("shared", "");
+      options.set("shared", shared == null ? "" : shared.location().toString());
 
-      location = part.directories().partLocation(part.name());
+      location = shared != null ? shared.location() : part.directories().partLocation(part.name());
       options.set("location", location.toString());
 
       String prefix = options.get("prefix", "").strip();
@@ -212,6 +209,23 @@ public final class CmmiRecipe implements RecipeFactory {
 
     @Override
     public Collection<Path> install() throws Exception {
+      if (shared != null) {
+        shared.install(part, into -> buildHere());
+        return List.of();
+      }
+      return buildHere();
+    }
+
+    @Override
+    public Collection<Path> update() throws Exception {
+      if (shared != null && !shared.isInstalled()) {
+        shared.install(part, into -> buildHere());
+      }
+      return List.of();
+    }
+
+    /** Builds the part into {@code location}; returns the paths it owns (none when shared). */
+    private List<Path> buildHere() throws Exception {
       List<String> pythonHooks = new ArrayList<>();
       for (String hook : List.of("pre-configure-hook", "pre-make-hook", "post-make-hook")) {
         if (!options.get(hook, "").isBlank()) {
@@ -261,7 +275,9 @@ public final class CmmiRecipe implements RecipeFactory {
         buildRoot = compileDirectory;
       }
 
-      part.created(location);
+      if (shared == null) {
+        part.created(location);
+      }
       if (Files.exists(location, LinkOption.NOFOLLOW_LINKS)) {
         Tree.delete(location);
       }
@@ -301,7 +317,9 @@ public final class CmmiRecipe implements RecipeFactory {
           Tree.delete(compileDirectory);
         }
       }
-      paths.add(location);
+      if (shared == null) {
+        paths.add(location);
+      }
       fixShebangs();
       return paths;
     }

@@ -324,22 +324,6 @@ class CmmiRecipeTest {
   }
 
   @Test
-  void sharedTrueIsRefusedWithASharedPartList() throws Exception {
-    Buildout shared =
-        buildout(
-            helloProfile("shared = true")
-                .replace(
-                    "parts = hello", "parts = hello\nshared-part-list = ${:directory}/shared"));
-    BuildoutException e = assertThrows(BuildoutException.class, shared::install);
-    assertTrue(e.getMessage().contains("hello:shared = true"), e.getMessage());
-    assertTrue(e.getMessage().contains("not supported by buildout4j yet"), e.getMessage());
-
-    // without a shared-part-list, as upstream, shared = true builds an ordinary part
-    buildout(helloProfile("shared = true")).install();
-    assertTrue(Files.isExecutable(parts("hello").resolve("bin/hello")));
-  }
-
-  @Test
   void urlAndPathTogetherOrNeitherAreErrorsNamingTheSection() throws Exception {
     BuildoutException both =
         assertThrows(BuildoutException.class, () -> buildout(helloProfile("path = src")).plan());
@@ -375,5 +359,36 @@ class CmmiRecipeTest {
     RunFailedException e = assertThrows(RunFailedException.class, missing::install);
     assertTrue(e.getMessage().contains("hello:environment"), e.getMessage());
     assertTrue(e.getMessage().contains("NO_SUCH_VARIABLE_HERE"), e.getMessage());
+  }
+
+  @Test
+  void aSharedBuildIsMadeOnceAndUsedByASecondBuildout() throws Exception {
+    Path shared = directory.resolve("shared");
+    String profile =
+        helloProfile("shared = true")
+            .replace(
+                "${buildout:directory}/hello.patch", directory.resolve("hello.patch").toString())
+            .replace("parts = hello", "parts = hello\nshared-part-list = " + shared);
+    buildout(profile).install();
+    Path location = Path.of(buildout(profile).loadProfile().get("hello", "location"));
+    assertTrue(location.startsWith(shared.resolve("hello")), location.toString());
+    assertEquals("Bonjour, buildout4j! (patched)\n", run(location.resolve("bin/hello")));
+    assertTrue(Files.exists(location.resolve(SharedPart.MARKER)));
+    assertFalse(Files.exists(parts("hello")));
+
+    Path second = Files.createDirectories(directory.resolve("second"));
+    Files.writeString(second.resolve("buildout.cfg"), profile);
+    Buildout other =
+        Buildout.builder(second.resolve("buildout.cfg"))
+            .loader(Profiles.loader().userDefaults(false).workingDirectory(second))
+            .recipe(new CmmiRecipe(environment))
+            .build();
+    other.install();
+    assertEquals(location.toString(), other.loadProfile().get("hello", "location"));
+    String log = Files.readString(second.resolve(".buildout4j/logs/hello.log"));
+    assertTrue(log.contains("Using the shared part " + location), log);
+
+    other.uninstall(java.util.List.of());
+    assertTrue(Files.exists(location.resolve("bin/hello")), "uninstalling leaves the shared part");
   }
 }
