@@ -171,7 +171,11 @@ final class LiveSection {
 
   /** Buildout's {@code del options[option]}: removes the raw, substituted and set value. */
   void remove(String option) {
-    raw.remove(option);
+    if (raw.containsKey(option)) {
+      // the raw map may be the one macros of other sections read: never change it in place
+      raw = new LinkedHashMap<>(raw);
+      raw.remove(option);
+    }
     cooked.remove(option);
     data.remove(option);
   }

@@ -385,4 +385,25 @@ class EngineScenarioTest {
     assertTrue(
         fixture.state().part("c").orElseThrow().options().get("create-signature").contains(" b:"));
   }
+
+  @Test
+  void aRecipeRemovingAnOptionDoesNotChangeTheSectionsThatUseItAsAMacro() throws IOException {
+    fixture.profile(
+        """
+        [buildout]
+        parts = user
+
+        [base]
+        recipe = test:files
+        drop = location
+        location = ${buildout:directory}/from-macro
+
+        [user]
+        <= base
+        files = x = ${:location}
+        """);
+    fixture.builder().build().loadProfile().resolveAll();
+    fixture.install();
+    assertTrue(Files.exists(directory.resolve("from-macro/x")));
+  }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
  *       install);
  *   <li>{@code read = SECTION:OPTION}: read another section when created and store the value as
  *       {@code copied};
+ *   <li>{@code drop = OPTION}: remove the option and set it again (as recipes that recompute an
+ *       option do);
  *   <li>{@code report-flags = }: set {@code offline-seen} and {@code newest-seen} to what the part
  *       was told;
  *   <li>{@code report-signature = }: set {@code create-signature} to {@link Part#signature()} at
@@ -49,6 +51,12 @@ public final class FilesRecipe implements RecipeFactory {
     }
     if (!options.has("location")) {
       options.set("location", part.directories().partLocation(part.name()).toString());
+    }
+    String drop = options.get("drop");
+    if (drop != null && !drop.isEmpty() && options.has(drop)) {
+      String kept = options.require(drop);
+      options.remove(drop);
+      options.set(drop, kept);
     }
     if (options.has("report-flags")) {
       options.set("offline-seen", String.valueOf(part.offline()));
