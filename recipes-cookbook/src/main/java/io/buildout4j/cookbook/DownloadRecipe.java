@@ -102,7 +102,16 @@ public final class DownloadRecipe implements RecipeFactory {
    */
   static @Nullable SharedPart shared(Part part, String recipe, boolean hasDestination) {
     Options options = part.options();
-    if (!options.flag("shared", false)
+    String flag = options.get("shared", "").strip();
+    if (!flag.isEmpty() && !flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+      throw new RecipeException(
+          "Invalid value for "
+              + options.section()
+              + ":shared: '"
+              + flag
+              + "' (it must be true or false)");
+    }
+    if (!flag.equalsIgnoreCase("true")
         || part.section("buildout").get("shared-part-list", "").isBlank()) {
       return null;
     }

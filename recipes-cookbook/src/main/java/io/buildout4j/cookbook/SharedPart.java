@@ -70,7 +70,16 @@ final class SharedPart {
    */
   static @Nullable SharedPart of(Part part, String recipe, List<String> computed) {
     Options options = part.options();
-    if (!options.flag("shared", false)) {
+    String flag = options.get("shared", "").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!flag.equals("true")) {
+      if (!flag.isEmpty() && !flag.equals("false")) {
+        throw new RecipeException(
+            "Invalid value for "
+                + options.section()
+                + ":shared: '"
+                + options.get("shared")
+                + "' (it must be true or false)");
+      }
       return null;
     }
     String list = part.section("buildout").get("shared-part-list", "");
