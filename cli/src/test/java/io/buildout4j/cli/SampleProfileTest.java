@@ -12,9 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's main command: resolving the sample software release shipped in samples/hello. Its
- * recipes ({@code slapos.recipe.cmmi}, ...) come with the cookbook, which the command line does not
- * have yet, so it is resolved with {@code --no-recipes}.
+ * The README's main command: planning the sample software release shipped in samples/hello with the
+ * cookbook's recipes; and resolving it with {@code --no-recipes}, as the oracle does.
  */
 class SampleProfileTest {
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
@@ -57,5 +56,24 @@ class SampleProfileTest {
     assertEquals(
         "greeter\nservice-greeter\ninstance-profile",
         ((Map<?, ?>) sections.get("buildout")).get("parts"));
+  }
+
+  @Test
+  void theSampleReleasePlansWithTheCookbooksRecipes() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                REPOSITORY)
+            .run(List.of("plan", "-U", "-c", "samples/hello/software/hello/software.cfg"));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "install greeting-lib (not installed)\n"
+            + "install greeter (not installed)\n"
+            + "install service-greeter (not installed)\n"
+            + "install instance-profile (not installed)\n",
+        out.toString(StandardCharsets.UTF_8));
   }
 }

@@ -37,11 +37,23 @@ final class RecipeRegistry {
     for (RecipeFactory factory : extra) {
       register(known, factory, CodeSignature.ofClass(factory.getClass()));
     }
-    for (RecipeFactory factory : ServiceLoader.load(RecipeFactory.class, engineLoader)) {
-      register(known, factory, CodeSignature.ofClass(factory.getClass()));
-    }
-    for (RecipeSource source : ServiceLoader.load(RecipeSource.class, engineLoader)) {
-      sources.add(source);
+    try {
+      for (RecipeFactory factory : ServiceLoader.load(RecipeFactory.class, engineLoader)) {
+        register(known, factory, CodeSignature.ofClass(factory.getClass()));
+      }
+      for (RecipeSource source : ServiceLoader.load(RecipeSource.class, engineLoader)) {
+        sources.add(source);
+      }
+    } catch (java.util.ServiceConfigurationError | LinkageError e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new BuildoutException(
+          "UserError",
+          "A recipe on the class path cannot be loaded: "
+              + e.getMessage()
+              + " ("
+              + cause
+              + "); is a library it needs missing from the class path?",
+          e);
     }
   }
 
