@@ -54,8 +54,7 @@ final class PartCatalog implements RecipeHook {
               + "; a Maven recipe is named GROUP:ARTIFACT[:VERSION][:ENTRY]");
     }
     EnginePart part =
-        new EnginePart(
-            section.name(), section, settings, () -> new Signatures(this, false).of(section));
+        new EnginePart(section.name(), section, settings, () -> new Signatures(this).of(section));
     Recipe recipe;
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();

@@ -47,7 +47,7 @@ final class Planner {
     this.profile = profile;
     this.catalog = catalog;
     this.directory = directory;
-    this.signatures = catalog == null ? null : new Signatures(catalog, true);
+    this.signatures = catalog == null ? null : new Signatures(catalog);
   }
 
   /**

@@ -22,20 +22,19 @@ import org.jspecify.annotations.Nullable;
  * its own signature. A change to a part thus changes the signature of every part that depends on
  * it.
  *
- * <p>Used by the planner (memoised, once every recipe exists) and by {@link Part#signature()} while
- * a recipe is being created (fresh each time, since the part's references are still growing).
- * Called with the profile's resolution lock available; not thread-safe.
+ * <p>Remembers what it computed: the planner keeps one for the whole plan (every recipe exists by
+ * then), and {@link io.buildout4j.recipe.Part#signature()} makes a new one for each call while a
+ * recipe is being created (the part's references may still grow). Reading sections to compute a
+ * signature never counts as a reference. Not thread-safe.
  */
 final class Signatures {
   private final PartCatalog catalog;
-  private final boolean memoise;
   private final Map<String, String> signatures = new HashMap<>();
   private final Map<String, String> hashes = new HashMap<>();
   private final Set<String> computing = new HashSet<>();
 
-  Signatures(PartCatalog catalog, boolean memoise) {
+  Signatures(PartCatalog catalog) {
     this.catalog = catalog;
-    this.memoise = memoise;
   }
 
   /** The signature of {@code part}. */
@@ -55,9 +54,7 @@ final class Signatures {
         }
       }
       String result = signature.toString();
-      if (memoise) {
-        signatures.put(part.name(), result);
-      }
+      signatures.put(part.name(), result);
       return result;
     } finally {
       computing.remove(part.name());
@@ -82,9 +79,7 @@ final class Signatures {
                 .putByte((byte) 0));
     hasher.putByte((byte) 1).putString(of(part), StandardCharsets.UTF_8);
     String hash = hasher.hash().toString();
-    if (memoise) {
-      hashes.put(part.name(), hash);
-    }
+    hashes.put(part.name(), hash);
     return hash;
   }
 

@@ -197,6 +197,11 @@ final class Resolver {
     return found == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(found);
   }
 
+  /** The section if it has been materialised, without recording a reference; else null. */
+  @Nullable LiveSection liveSection(String name) {
+    return live.get(name);
+  }
+
   /** Whether a section has been materialised. */
   boolean isLive(String name) {
     return live.containsKey(name);

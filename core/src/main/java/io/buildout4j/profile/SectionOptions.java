@@ -130,10 +130,10 @@ public final class SectionOptions {
    */
   public @Nullable SectionOptions peek(String name) {
     return locked(
-        () ->
-            resolver.isLive(name)
-                ? new SectionOptions(resolver, resolver.section(name, null))
-                : null);
+        () -> {
+          LiveSection known = resolver.liveSection(name);
+          return known == null ? null : new SectionOptions(resolver, known);
+        });
   }
 
   /** Whether the profile has a section of that name. */

@@ -406,4 +406,27 @@ class EngineScenarioTest {
     fixture.install();
     assertTrue(Files.exists(directory.resolve("from-macro/x")));
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void signaturesAskedForWhileCreatingALongChainStayLinearAndMatchTheRecordedOnes()
+      throws IOException {
+    StringBuilder profile = new StringBuilder("[buildout]\nparts = p39\n");
+    for (int i = 0; i < 40; i++) {
+      profile.append("\n[p").append(i).append("]\nrecipe = test:files\nreport-signature =\n");
+      if (i > 0) {
+        profile.append("content = ${p").append(i - 1).append(":location}\n");
+      }
+    }
+    fixture.profile(profile.toString());
+    fixture.install();
+    for (InstalledPart part : fixture.state().parts()) {
+      assertEquals(
+          part.options().get("__buildout_signature__"),
+          part.options().get("create-signature"),
+          part.name());
+    }
+    String last = fixture.state().part("p39").orElseThrow().options().get("create-signature");
+    assertEquals(2, last.split(" ").length, "only the direct dependency: " + last);
+  }
 }
