@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes directory trees without following symbolic links; a missing path is not an error. */
+/**
+ * Deletes directory trees without following symbolic links; directories without owner write or
+ * search permission are given it first; a missing path (or one that vanishes meanwhile) is not an
+ * error.
+ */
 final class Tree {
   private Tree() {}
 
@@ -17,7 +21,7 @@ final class Tree {
       return;
     }
     if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(path);
+      Files.deleteIfExists(path);
       return;
     }
     Files.walkFileTree(
@@ -33,8 +37,16 @@ final class Tree {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            Files.delete(file);
+            Files.deleteIfExists(file);
             return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof java.nio.file.NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
           }
 
           @Override
@@ -42,7 +54,7 @@ final class Tree {
             if (e != null) {
               throw e;
             }
-            Files.delete(dir);
+            Files.deleteIfExists(dir);
             return FileVisitResult.CONTINUE;
           }
         });
