@@ -51,7 +51,8 @@ final class PartCatalog implements RecipeHook {
               + (where.isEmpty() ? "" : " (" + where + ")")
               + ". Known recipes: "
               + String.join(", ", registry.knownNames())
-              + "; a Maven recipe is named GROUP:ARTIFACT[:VERSION][:ENTRY]");
+              + "; a Maven recipe is named GROUP:ARTIFACT[:VERSION][:ENTRY], with its version in"
+              + " the name or pinned in [versions] under its artifactId");
     }
     EnginePart part =
         new EnginePart(section.name(), section, settings, () -> new Signatures(this).of(section));

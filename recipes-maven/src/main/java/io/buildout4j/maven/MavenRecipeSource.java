@@ -108,9 +108,11 @@ public final class MavenRecipeSource implements RecipeSource, AutoCloseable {
    * The recipe named by Maven coordinates, resolved and loaded (once per coordinates), or null if
    * {@code recipe} is not {@code GROUP:ARTIFACT[:VERSION][:ENTRY]}.
    *
-   * @throws BuildoutException ({@code UserError}) if there is no version, the artifact or one of
-   *     its dependencies cannot be resolved (the message names the coordinates, the local
-   *     repository, the repositories and whether the run is offline), or there is no such entry
+   * @return null if {@code recipe} is not coordinates, or has no version in the name nor pinned in
+   *     the versions section (it may be a recipe of another kind, e.g. a Python one)
+   * @throws BuildoutException ({@code UserError}) if the artifact or one of its dependencies cannot
+   *     be resolved (the message names the coordinates, the local repository, the repositories and
+   *     whether the run is offline), or there is no such entry
    */
   @Override
   public synchronized @Nullable LoadedRecipe find(String recipe, RecipeContext context) {
@@ -122,13 +124,10 @@ public final class MavenRecipeSource implements RecipeSource, AutoCloseable {
     if (version == null) {
       version = context.pinnedVersion(coordinates.artifactId());
       if (version == null) {
-        throw new BuildoutException(
-            "UserError",
-            "No version for "
-                + coordinates.key()
-                + ": give one in the recipe name or pin "
-                + coordinates.artifactId()
-                + " in [versions]");
+        // Without a version, the name may as well be a recipe this engine lacks
+        // (zc.recipe.egg:custom):
+        // the engine then says "No recipe named ...", with how to name a Maven recipe.
+        return null;
       }
       version = version.trim();
       if (!RecipeCoordinates.isVersion(version)) {

@@ -208,18 +208,9 @@ class MavenRecipeSourceTest {
   }
 
   @Test
-  void missingVersionIsAnError() {
-    BuildoutException e =
-        assertThrows(BuildoutException.class, () -> source.find("org.example:greeter", offline()));
-    assertEquals("UserError", e.kind());
-    assertEquals(
-        "No version for org.example:greeter: give one in the recipe name or pin greeter in"
-            + " [versions]",
-        e.getMessage());
-    BuildoutException withEntry =
-        assertThrows(
-            BuildoutException.class, () -> source.find("org.example:greeter:shout", offline()));
-    assertTrue(withEntry.getMessage().startsWith("No version for org.example:greeter:"));
+  void withoutAVersionTheNameIsLeftToTheEngine() {
+    assertNull(source.find("org.example:greeter", offline()));
+    assertNull(source.find("org.example:greeter:shout", offline()));
   }
 
   @Test
