@@ -1,7 +1,6 @@
 package io.buildout4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,54 +11,43 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's main command: planning the sample software release shipped in samples/hello with the
- * cookbook's recipes; and resolving it with {@code --no-recipes}, as the oracle does.
+ * The sample software release of samples/slapos, resolved and planned in place with the cookbook's
+ * recipes (samples/slapos's own test installs it and runs its instance).
  */
 class SampleProfileTest {
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
-  private static final Path SAMPLE = REPOSITORY.resolve("samples/hello");
+  private static final Path SAMPLE = REPOSITORY.resolve("samples/slapos");
+  private static final String RELEASE = "samples/slapos/software/greeter/software.cfg";
 
   @Test
-  void theSampleReleaseResolves() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        new Main(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                REPOSITORY)
-            .run(
-                List.of(
-                    "resolve",
-                    "--no-recipes",
-                    "-U",
-                    "--format",
-                    "json",
-                    "-c",
-                    "samples/hello/software/hello/software.cfg"));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    Map<?, ?> sections = (Map<?, ?>) JsonReader.read(out.toString(StandardCharsets.UTF_8));
-    Path software = SAMPLE.resolve("software/hello");
-    Map<?, ?> lib = (Map<?, ?>) sections.get("greeting-lib");
-    assertEquals("--enable-static\n--with-colour", lib.get("configure-options"));
-    assertEquals(SAMPLE.resolve("component/greeting-lib/src").toString(), lib.get("path"));
-    Map<?, ?> greeter = (Map<?, ?>) sections.get("greeter");
-    assertTrue(
-        ((String) greeter.get("configure-options"))
-            .startsWith("--with-greeting-lib=" + software.resolve("parts/greeting-lib")),
-        greeter.toString());
-    Map<?, ?> service = (Map<?, ?>) sections.get("service-greeter");
-    assertEquals(software.resolve("bin/service-greeter").toString(), service.get("wrapper-path"));
+  void theReleaseChangesOneComponentAndKeepsTheRestFromExtends() {
+    Map<?, ?> sections =
+        (Map<?, ?>) JsonReader.read(run("resolve", "-U", "--format", "json", "-c", RELEASE));
+    Path parts = SAMPLE.resolve("software/greeter/parts");
+    Map<?, ?> libgreet = (Map<?, ?>) sections.get("libgreet");
+    assertEquals("--greeting=Bonjour", libgreet.get("configure-options"));
     assertEquals(
-        software.resolve("parts/greeter/bin/greeter") + " --port ${instance:port}",
-        service.get("command-line"));
+        SAMPLE.resolve("component/libgreet/../../dist/libgreet-1.0.tar.xz").toString(),
+        libgreet.get("url"));
+    assertEquals("a3ece8f53b1fd41e4cd37c321e78559b", libgreet.get("md5sum"));
+    assertEquals(parts.resolve("libgreet").toString(), libgreet.get("location"));
+    Map<?, ?> greetd = (Map<?, ?>) sections.get("greetd");
+    assertEquals("--with-libgreet=" + parts.resolve("libgreet"), greetd.get("configure-options"));
     assertEquals(
-        "greeter\nservice-greeter\ninstance-profile",
-        ((Map<?, ?>) sections.get("buildout")).get("parts"));
+        "LDFLAGS=-Wl,-rpath=" + parts.resolve("libgreet") + "/lib", greetd.get("environment"));
+    assertEquals("greetd\ninstance-profile", ((Map<?, ?>) sections.get("buildout")).get("parts"));
   }
 
   @Test
-  void theSampleReleasePlansWithTheCookbooksRecipes() {
+  void theReleasePlansLibraryBeforeProgram() {
+    assertEquals(
+        "install libgreet (not installed)\n"
+            + "install greetd (not installed)\n"
+            + "install instance-profile (not installed)\n",
+        run("plan", "-U", "-c", RELEASE));
+  }
+
+  private static String run(String... arguments) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -67,13 +55,8 @@ class SampleProfileTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 REPOSITORY)
-            .run(List.of("plan", "-U", "-c", "samples/hello/software/hello/software.cfg"));
+            .run(List.of(arguments));
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    assertEquals(
-        "install greeting-lib (not installed)\n"
-            + "install greeter (not installed)\n"
-            + "install service-greeter (not installed)\n"
-            + "install instance-profile (not installed)\n",
-        out.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
