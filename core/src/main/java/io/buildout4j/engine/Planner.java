@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -245,20 +246,21 @@ final class Planner {
     }
     TreeSet<String> keys = new TreeSet<>(recorded.keySet());
     keys.addAll(current.keySet());
-    for (String key : keys) {
-      String before = recorded.get(key);
-      String after = current.get(key);
-      if (before == null) {
-        return "option " + key + " added: " + quote(after);
-      }
-      if (after == null) {
-        return "option " + key + " removed (was " + quote(before) + ")";
-      }
-      if (!before.equals(after)) {
-        return "option " + key + " changed from " + quote(before) + " to " + quote(after);
-      }
+    keys.removeIf(key -> Objects.equals(recorded.get(key), current.get(key)));
+    if (keys.isEmpty()) {
+      return "options changed";
     }
-    return "options changed";
+    String first = keys.pollFirst();
+    String before = recorded.get(first);
+    String after = current.get(first);
+    String change =
+        before == null
+            ? "option " + first + " added: " + quote(after)
+            : after == null
+                ? "option " + first + " removed (was " + quote(before) + ")"
+                : "option " + first + " changed from " + quote(before) + " to " + quote(after);
+    // A recipe's computed options often change with the one the profile changed: name them all.
+    return keys.isEmpty() ? change : change + "; also changed: " + String.join(", ", keys);
   }
 
   private static String describeSignatureChange(String before, String after) {

@@ -81,6 +81,19 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aReinstallReasonNamesEveryChangedOption() throws IOException {
+    fixture.profile(THREE_PARTS);
+    fixture.install();
+    fixture.profile(
+        THREE_PARTS
+            .replace("content = B", "content = B2")
+            .replace("files = two", "files = two\n  2"));
+    assertEquals(
+        "option content changed from 'B' to 'B2'; also changed: files",
+        fixture.plan().part("b").reason());
+  }
+
+  @Test
   void anOptionChangeReinstallsThatPartAndThePartsReferencingIt() throws IOException {
     fixture.profile(THREE_PARTS);
     fixture.install();
