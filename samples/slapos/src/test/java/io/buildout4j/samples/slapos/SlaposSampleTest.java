@@ -134,6 +134,30 @@ class SlaposSampleTest {
   }
 
   @Test
+  void annotateSaysWhichFileEachInstanceParameterCameFrom() throws Exception {
+    Command.Result annotate =
+        Command.of(
+                javaCommand(),
+                "-jar",
+                jar.toString(),
+                "annotate",
+                "-c",
+                work.resolve("instance/buildout.cfg").toString(),
+                "instance-parameter")
+            .run(work.resolve("annotate.out"), Duration.ofMinutes(2))
+            .assertSucceeded();
+    List<String> lines = annotate.output().lines().toList();
+    int port = lines.indexOf("port= " + this.port);
+    assertTrue(port >= 0, annotate.output());
+    assertEquals("    buildout.cfg:7", lines.get(port + 1), annotate.output());
+    int name = lines.indexOf("name= world");
+    assertTrue(name >= 0, annotate.output());
+    assertTrue(
+        lines.get(name + 1).startsWith("    " + work.resolve("software/instance.cfg") + ":"),
+        annotate.output());
+  }
+
+  @Test
   void theInstanceRunsUnderSupervisord() throws Exception {
     requireSupervisord();
     Path bin = work.resolve("instance/bin");
