@@ -106,8 +106,13 @@ public final class Profile {
   }
 
   /**
-   * The parts buildout would install, in its order: {@code [buildout] parts} left to right, each
-   * preceded by the recipe sections it references (directly or through other sections).
+   * The parts buildout would install, in its order. As buildout's {@code _parts}, this is the order
+   * in which recipe sections were first initialised: this method initialises {@code [buildout]
+   * parts} left to right, each after the recipe sections it references (directly or through other
+   * sections), but a recipe section that an earlier call ({@link #get}, {@link #section}, ...)
+   * already initialised keeps its earlier place, and is a part even when {@code parts} does not
+   * list it, exactly as when something reads a section before buildout installs. Call it before
+   * reading any section (the engine does) to get the install order of the profile alone.
    */
   public List<String> partOrder() {
     return locked(
