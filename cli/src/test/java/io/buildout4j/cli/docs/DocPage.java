@@ -62,6 +62,21 @@ public final class DocPage {
     return blocks;
   }
 
+  /** How many blocks name a file that a session writes ({@link DocBlock#fileName()}). */
+  public int fileCount() {
+    return (int) blocks.stream().filter(block -> block.fileName() != null).count();
+  }
+
+  /** How many {@code $ } command lines the page's {@code console} blocks hold. */
+  public int commandCount() {
+    return (int)
+        blocks.stream()
+            .filter(block -> block.language().equals("console"))
+            .flatMap(block -> block.lines().stream())
+            .filter(line -> line.startsWith("$ "))
+            .count();
+  }
+
   /**
    * The blocks grouped by the heading they are under, in page order: a test that gives each heading
    * a directory of its own runs each example apart from the others.

@@ -12,8 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Runs the examples of a documentation page in one directory, as a reader would type them:
@@ -24,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>each {@code $ } line of a {@code console} block is run there, in order: a {@code buildout4j
  *       ...} command through {@link Main} (arguments split at spaces; a single-quoted argument may
  *       hold spaces), anything else with {@code sh -c}; the lines up to the next {@code $ } line
- *       are its expected output, compared line by line.
+ *       are its expected output, compared line by line;
+ *   <li>a {@code buildout4j} command preceded by environment assignments ({@code $
+ *       BUILDOUT_HOME=home buildout4j resolve}) runs {@link Main} in a child JVM (the test's class
+ *       path) with those variables set, since the engine reads them from the environment.
  * </ul>
  *
  * <p>In the expected output, a line ending in {@code ...} matches any line starting with the text
@@ -47,6 +56,35 @@ public final class DocSession {
     this.page = page;
     this.directory = directory;
     this.shownDirectory = shownDirectory;
+  }
+
+  /**
+   * One test per heading of {@code page} that has files or commands: each runs its blocks in a
+   * directory of its own under {@code root} (shown on the page as {@code shownDirectory}), so that
+   * an example sees only its own files, and a failure names the heading it is under.
+   */
+  public static Stream<DynamicTest> perHeading(DocPage page, Path root, String shownDirectory) {
+    List<DynamicTest> tests = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<String, List<DocBlock>> group : page.blocksByHeading().entrySet()) {
+      List<DocBlock> blocks = group.getValue();
+      boolean runs =
+          blocks.stream()
+              .anyMatch(block -> block.fileName() != null || block.language().equals("console"));
+      if (!runs) {
+        continue;
+      }
+      Path directory = root.resolve(String.valueOf(++index));
+      String name = group.getKey().isEmpty() ? page.name() : group.getKey();
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                Files.createDirectories(directory);
+                new DocSession(page, directory, shownDirectory).runAll(blocks);
+              }));
+    }
+    return tests.stream();
   }
 
   /** Writes or runs every block of {@code blocks} that is a file or a console session. */
@@ -124,7 +162,27 @@ public final class DocSession {
 
   private record Outcome(int status, String output) {}
 
+  private static final Pattern ENVIRONMENT =
+      Pattern.compile("((?:[A-Z_][A-Z0-9_]*=\\S* )+)buildout4j (.*)");
+
   private Outcome execute(String command) throws IOException, InterruptedException {
+    Matcher withEnvironment = ENVIRONMENT.matcher(command);
+    if (withEnvironment.matches()) {
+      Map<String, String> environment = new LinkedHashMap<>();
+      for (String assignment : withEnvironment.group(1).strip().split(" ")) {
+        int equals = assignment.indexOf('=');
+        environment.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+      }
+      List<String> java = new ArrayList<>();
+      java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      java.add("-cp");
+      java.add(System.getProperty("java.class.path"));
+      java.add(Main.class.getName());
+      java.addAll(arguments(withEnvironment.group(2)));
+      ProcessBuilder builder = new ProcessBuilder(java).directory(directory.toFile());
+      builder.environment().putAll(environment);
+      return run(builder, command);
+    }
     if (command.startsWith("buildout4j ")) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -132,11 +190,12 @@ public final class DocSession {
           new Main(both, both, directory).run(arguments(command.substring("buildout4j ".length())));
       return new Outcome(status, bytes.toString(StandardCharsets.UTF_8));
     }
-    Process process =
-        new ProcessBuilder("sh", "-c", command)
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .start();
+    return run(new ProcessBuilder("sh", "-c", command).directory(directory.toFile()), command);
+  }
+
+  private static Outcome run(ProcessBuilder builder, String command)
+      throws IOException, InterruptedException {
+    Process process = builder.redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(1, TimeUnit.MINUTES), command + " did not end within a minute");
     return new Outcome(process.exitValue(), output);
