@@ -107,13 +107,19 @@ final class PartCatalog implements RecipeHook {
     return loading == null ? "" : loading.signature();
   }
 
-  /** The uninstaller of the recipe recorded as {@code recipeName}, or null if none or unknown. */
+  /**
+   * The uninstaller of the recipe recorded as {@code recipeName}, or null if none or unknown (as
+   * buildout, which passes over an uninstall recipe whose distribution is gone). The {@code
+   * develop} entries are loaded first: an uninstall-only run creates no recipe that would load
+   * them.
+   */
   io.buildout4j.recipe.@Nullable Uninstaller uninstaller(String recipeName) {
     if (buildout == null) {
       return null;
     }
     LoadedRecipe loaded;
     try {
+      registry.develop(words(buildout.get("develop")), Path.of(buildout.require("directory")));
       loaded = registry.find(recipeName, new Context(buildout));
     } catch (BuildoutException e) {
       return null;

@@ -64,6 +64,11 @@ class DevelopRecipesTest {
               return List.of(file);
             };
           }
+
+          public Uninstaller uninstaller() {
+            return recorded -> Files.writeString(
+                recorded.directory().resolve(recorded.name() + ".uninstalled"), "by develop");
+          }
         }
         """
             .formatted(quotedNames, text));
@@ -112,6 +117,24 @@ class DevelopRecipesTest {
     assertEquals("second", Files.readString(directory.resolve("parts/w.txt")));
     assertNotEquals(
         signature, fixture.state().part("w").orElseThrow().options().get("__buildout_signature__"));
+  }
+
+  @Test
+  void anUninstallOnlyRunStillRunsTheDevelopRecipesUninstaller() throws IOException {
+    compileRecipe("first", "example:writer");
+    fixture.profile(
+        """
+        [buildout]
+        develop = recipe-classes
+        parts = w
+
+        [w]
+        recipe = example:writer
+        """);
+    fixture.install();
+    fixture.builder().build().uninstall(List.of());
+    assertEquals("by develop", Files.readString(directory.resolve("w.uninstalled")));
+    assertTrue(Files.notExists(directory.resolve("parts/w.txt")));
   }
 
   @Test
