@@ -179,6 +179,19 @@ class PropertiesFileRecipeTest {
   }
 
   @Test
+  void theUninstallCommandKeepsAHandEditToo() throws IOException {
+    TestBuildout buildout = buildout(PROFILE);
+    buildout.install();
+    buildout.write("etc/app.properties", "edited by hand\n");
+
+    buildout.uninstall();
+
+    assertTrue(buildout.installed().isEmpty());
+    assertFalse(Files.exists(buildout.file("etc/app.properties")));
+    assertEquals("edited by hand\n", buildout.read("etc/app.properties.edited"));
+  }
+
+  @Test
   void uninstallingAnUneditedFileLeavesNothingBehind() throws IOException {
     TestBuildout buildout = buildout(PROFILE);
     buildout.install();
