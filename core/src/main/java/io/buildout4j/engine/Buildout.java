@@ -246,6 +246,7 @@ public final class Buildout {
     RecipeRegistry registry = new RecipeRegistry(recipes, Buildout.class.getClassLoader());
     SettingsHolder holder = new SettingsHolder();
     PartCatalog catalog = new PartCatalog(registry, holder);
+    holder.catalog = catalog;
     ProfileLoader configured = loadRecipes ? loader.recipeHook(catalog) : loader;
     Profile profile;
     try {
@@ -264,19 +265,30 @@ public final class Buildout {
     return new Run(profile, catalog, planner, holder, installedFile, registry);
   }
 
-  /** The settings every part of a run shares, read from {@code [buildout]} on first use. */
+  /**
+   * The settings every part of a run shares, read from {@code [buildout]} on first use. That use
+   * may come while the profile is still loading: a {@code [buildout]} option that references a part
+   * ({@code tool = ${b:command}}) creates that part's recipe while {@code [buildout]} is
+   * initialised, as in zc.buildout; the settings are then read from the section being initialised.
+   */
   private final class SettingsHolder implements Supplier<RunSettings> {
     private @Nullable Profile profile;
+    private @Nullable PartCatalog catalog;
     private @Nullable RunSettings settings;
     private @Nullable DownloadService service;
 
     @Override
     public synchronized RunSettings get() {
       if (settings == null) {
-        if (profile == null) {
-          throw new IllegalStateException("the profile is still being loaded");
+        SectionOptions buildout;
+        if (profile != null) {
+          buildout = profile.options("buildout");
+        } else if (catalog != null && catalog.buildout() != null) {
+          buildout = catalog.buildout();
+        } else {
+          throw new IllegalStateException("no [buildout] section to read the settings from yet");
         }
-        settings = read(profile.options("buildout"));
+        settings = read(buildout);
       }
       return settings;
     }

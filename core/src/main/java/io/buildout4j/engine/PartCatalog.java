@@ -127,6 +127,11 @@ final class PartCatalog implements RecipeHook {
     return loaded == null ? null : loaded.factory().uninstaller();
   }
 
+  /** The {@code [buildout]} section, once a recipe was created or the run named it; else null. */
+  @Nullable SectionOptions buildout() {
+    return buildout;
+  }
+
   void useBuildout(SectionOptions section) {
     if (buildout == null) {
       buildout = section;

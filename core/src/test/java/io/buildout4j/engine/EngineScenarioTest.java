@@ -67,6 +67,33 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aBuildoutOptionReferencingAPartMakesItAPartInstalledFirst() throws IOException {
+    // zc.buildout: [buildout] is materialised first, so a recipe section it references becomes
+    // a part, created (and later installed) before those of the parts list (spec 8.2)
+    fixture.profile(
+        """
+        [buildout]
+        parts = a
+        tool = ${b:location}/two
+
+        [a]
+        recipe = test:files
+        files = one
+        content = ${buildout:tool}
+
+        [b]
+        recipe = test:files
+        files = two
+        content = B
+        """);
+    RunReport report = fixture.install();
+    assertEquals(List.of("b", "a"), report.plan().order());
+    assertEquals(List.of("install b", "install a"), fixture.events);
+    assertEquals(
+        fixture.part("b") + "/two", Files.readString(fixture.part("a").resolve("one")).strip());
+  }
+
+  @Test
   void rerunWithNothingChangedOnlyUpdates() throws IOException {
     fixture.profile(THREE_PARTS);
     fixture.install();
