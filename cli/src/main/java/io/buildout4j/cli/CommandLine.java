@@ -46,7 +46,8 @@ record CommandLine(
         annotate [SECTION ...]
                               print every option (of the named sections) and where it came from
         query [SECTION:]OPTION
-                              print one resolved value
+                              print one resolved value (recipes are created, unless
+                              --no-recipes)
         gc --shared DIR [BUILDOUT ...] [--delete]
                               list (with --delete: remove) the shared parts in DIR that none
                               of the named buildout directories reaches
@@ -66,7 +67,7 @@ record CommandLine(
                               full histories, query shows the reference
         --format text|json    output format of plan, resolve, annotate, query (default text)
         --raw                 resolve: the assembled values, before substitution and macros
-        --no-recipes          resolve, plan: profile semantics only, no recipe is created
+        --no-recipes          resolve, plan, query: profile semantics only, no recipe is created
                               (plan then shows the order, with missing recipe options as
                               @RECIPE{section:option})
         --recipe-placeholders

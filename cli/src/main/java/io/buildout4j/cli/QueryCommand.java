@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-/** {@code query [section:]option}: one resolved value ({@code buildout} is the default section). */
+/**
+ * {@code query [section:]option}: one resolved value ({@code buildout} is the default section). As
+ * in zc.buildout, reading a part's section creates its recipe, which may compute options (its
+ * {@code location}, ...) that the value references; {@code --no-recipes} reads the profile alone.
+ */
 final class QueryCommand {
   private final PrintStream out;
 
@@ -32,7 +36,10 @@ final class QueryCommand {
     } else {
       throw new BuildoutException("UserError", "Invalid option: " + argument);
     }
-    Profile profile = Main.load(line, loader);
+    Profile profile =
+        line.noRecipes()
+            ? Main.load(line, loader)
+            : Main.buildout(line, loader).build().loadProfile();
     if (!profile.hasSection(section)) {
       throw new BuildoutException("UserError", "Section not found: " + section);
     }

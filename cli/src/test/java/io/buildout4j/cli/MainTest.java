@@ -127,6 +127,18 @@ class MainTest {
   }
 
   @Test
+  void queryCreatesTheRecipesOfWhatItReadsUnlessNoRecipes() throws IOException {
+    write(
+        "buildout.cfg",
+        "[buildout]\nparts =\n[archive]\nrecipe = download\nurl = file:///nowhere/a.tar\n"
+            + "[service]\nfile = ${archive:location}/a.tar\n");
+    assertEquals(0, run("query", "-U", "service:file"));
+    assertEquals(dir.resolve("parts/archive") + "/a.tar\n", out);
+    assertEquals(1, run("query", "-U", "--no-recipes", "service:file"));
+    assertTrue(err.contains("location"), err);
+  }
+
+  @Test
   void annotateSaysWhereEachValueCameFrom() throws IOException {
     write("base.cfg", "[s]\nx = a1\n  a2\n");
     write("buildout.cfg", "[buildout]\nextends = base.cfg\n[s]\nx += top\nx -= a1\n");
