@@ -49,6 +49,16 @@ final class GcCommand {
     if (!Files.isDirectory(shared)) {
       throw new BuildoutException("UserError", "No shared-part directory at " + shared);
     }
+    if (line.delete() && line.arguments().isEmpty()) {
+      throw new BuildoutException(
+          "UserError",
+          "gc --shared "
+              + shared
+              + " --delete names no buildout: every shared part would be removed, even those"
+              + " installed buildouts use. Name the buildout directories that use "
+              + shared
+              + " (gc --shared DIR BUILDOUT ... --delete)");
+    }
     Set<Path> candidates = candidates(shared);
     Deque<Path> pending = new ArrayDeque<>();
     for (String buildout : line.arguments()) {
@@ -109,7 +119,7 @@ final class GcCommand {
             + reached.size()
             + " reached by "
             + line.arguments().size()
-            + " buildouts."
+            + (line.arguments().size() == 1 ? " buildout." : " buildouts.")
             + (line.delete() || garbage == 0 ? "" : " Add --delete to remove them."));
   }
 

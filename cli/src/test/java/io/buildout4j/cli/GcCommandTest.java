@@ -87,7 +87,7 @@ class GcCommandTest {
     assertFalse(out.contains(used.toString()), out);
     assertFalse(out.contains(usedDependency.toString()), out);
     assertTrue(out.contains("Would remove 2 of 4 shared parts"), out);
-    assertTrue(out.contains("2 reached by 1 buildouts. Add --delete to remove them."), out);
+    assertTrue(out.contains("2 reached by 1 buildout. Add --delete to remove them."), out);
     assertTrue(Files.exists(unused));
   }
 
@@ -102,9 +102,12 @@ class GcCommandTest {
   }
 
   @Test
-  void withoutBuildoutsEverySharedPartIsUnreached() {
+  void withoutBuildoutsEverySharedPartIsUnreachedAndDeleteIsRefused() {
     assertEquals(0, run("gc", "--shared", "shared"), err);
     assertTrue(out.contains("Would remove 4 of 4 shared parts"), out);
+    assertEquals(1, run("gc", "--shared", "shared", "--delete"));
+    assertTrue(err.contains("--delete names no buildout: every shared part would be removed"), err);
+    assertTrue(Files.exists(used.resolve("payload")), "nothing removed");
   }
 
   @Test
