@@ -105,13 +105,18 @@ abstract class Progress implements BuildListener, AutoCloseable {
     tails.put(part, new ArrayDeque<>());
   }
 
-  /** Keeps {@code line} among the last {@link #TAIL} lines of {@code part}. */
+  /**
+   * Keeps {@code line} among the last {@link #TAIL} lines of {@code part}; a line holding line
+   * breaks (a multi-line command echoed before it runs) counts as the lines it shows.
+   */
   final synchronized void keep(String part, String line) {
     Deque<String> tail = tails.computeIfAbsent(part, p -> new ArrayDeque<>());
-    if (tail.size() == TAIL) {
-      tail.removeFirst();
+    for (String shown : line.split("\r?\n", -1)) {
+      if (tail.size() == TAIL) {
+        tail.removeFirst();
+      }
+      tail.addLast(shown);
     }
-    tail.addLast(line);
   }
 
   /**

@@ -171,6 +171,22 @@ class InstallCommandTest {
   }
 
   @Test
+  void aFailingMultiLineCommandIsShownLineByLineIndented() throws IOException {
+    profile(
+        "[buildout]\nparts = a\n[a]\nrecipe = command\nstop-on-error = true\n"
+            + "command =\n  echo one\n  exit 2\n");
+    assertEquals(1, run("install"));
+    List<String> lines = out.lines().toList();
+    int header =
+        lines.indexOf(lines.stream().filter(l -> l.contains("Its last")).findFirst().get());
+    assertTrue(lines.get(header).startsWith("  Its last 3 lines of output"), out);
+    assertEquals(
+        List.of("    Running a:command: echo one", "    exit 2", "    one"),
+        lines.subList(header + 1, header + 4),
+        out);
+  }
+
+  @Test
   void aFailingPartExitsWithOneAndShowsItsLastLines() throws IOException {
     profile(THREE_PARTS.replace("content = B", "content = B\nlines = 25\nfail = true"));
     assertEquals(1, run("install"));
