@@ -56,7 +56,7 @@ final class AnnotateCommand {
                   List<Step> steps = new ArrayList<>(value.history().steps());
                   for (int i = steps.size() - 1; i >= 0; i--) {
                     Step step = steps.get(i);
-                    text.append(step.origin().isFile() ? "   IN " : "   AS ")
+                    text.append(verboseSourcePrefix(step.origin()))
                         .append(source(step.origin(), base))
                         .append('\n');
                     List<String> lines = step.value().lines().toList();
@@ -87,6 +87,18 @@ final class AnnotateCommand {
               });
         });
     out.print(text);
+  }
+
+  /**
+   * zc.buildout's {@code HistoryItem.printSource}: {@code AS} for {@code DEFAULT_VALUE}, {@code
+   * COMPUTED_VALUE} and {@code COMMAND_LINE_VALUE}, {@code IN} for everything else, files and
+   * {@code IMPLICIT_VALUE} alike.
+   */
+  private static String verboseSourcePrefix(Origin origin) {
+    return switch (origin.kind()) {
+      case DEFAULT, COMPUTED, COMMAND_LINE -> "   AS ";
+      case FILE, IMPLICIT -> "   IN ";
+    };
   }
 
   private static String keyAndValue(String key, String value) {

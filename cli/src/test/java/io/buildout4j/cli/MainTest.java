@@ -169,6 +169,43 @@ class MainTest {
         out);
   }
 
+  /** zc.buildout 4.1.12's output for these profiles, with {@code :line} after each file name. */
+  @Test
+  void annotateShowsAnIncrementInANewSectionAsZcBuildoutDoes() throws IOException {
+    write("buildout.cfg", "[buildout]\nparts =\n[new]\nm -= 2\nn += 2\n");
+    assertEquals(0, run("annotate", "-U", "new"));
+    assertEquals(
+        "\nAnnotated sections\n==================\n\n[new]\n"
+            + "m=\n    buildout.cfg:4\n-=  IMPLICIT_VALUE\n"
+            + "n= 2\n    buildout.cfg:5\n",
+        out);
+    assertEquals(0, run("annotate", "-U", "-v", "new"));
+    assertEquals(
+        "\nAnnotated sections\n==================\n\n[new]\n"
+            + "m=\n\n   IN IMPLICIT_VALUE\n   REMOVE VALUE = 2\n   IN buildout.cfg:4\n"
+            + "   SET VALUE = 2\n\n"
+            + "n= 2\n\n   IN buildout.cfg:5\n   SET VALUE = 2\n\n",
+        out);
+  }
+
+  @Test
+  void verboseAnnotatePrintsImplicitValueWithInAndDefaultsWithAs() throws IOException {
+    write("base.cfg", "[s]\nother = 1\n");
+    write("buildout.cfg", "[buildout]\nextends = base.cfg\nparts =\n[s]\nm -= 2\nn += 3\n");
+    assertEquals(0, run("annotate", "-U", "-v", "s"));
+    assertEquals(
+        "\nAnnotated sections\n==================\n\n[s]\n"
+            + "m=\n\n   IN buildout.cfg:5\n   REMOVE VALUE = 2\n   IN IMPLICIT_VALUE\n"
+            + "   SET VALUE = \n\n"
+            + "n= \n3\n\n   IN buildout.cfg:6\n   ADD VALUE = 3\n   IN IMPLICIT_VALUE\n"
+            + "   SET VALUE = \n\n"
+            + "other= 1\n\n   IN base.cfg:2\n   SET VALUE = 1\n\n",
+        out);
+    assertEquals(0, run("annotate", "-U", "-v", "buildout"));
+    assertTrue(out.contains("\n   AS DEFAULT_VALUE\n   SET VALUE = true\n"), out);
+    assertTrue(out.contains("\n   AS COMPUTED_VALUE\n"), out);
+  }
+
   @Test
   void conditionsAnswerForTheChosenPython() throws IOException {
     write("buildout.cfg", "[s]\nv = old\n[s:python_version >= \"3.12\"]\nv = new\n");

@@ -74,4 +74,51 @@ class ProvenanceTest {
         List.of(Operation.SET, Operation.MACRO, Operation.ADD),
         list.stream().map(Step::operation).toList());
   }
+
+  /**
+   * As zc.buildout 4.1.12 ({@code _update}, issue 641): in a section no lower layer has, {@code m
+   * -= 2} is first taken as {@code m = 2} from its file, then emptied by a REMOVE from {@code
+   * IMPLICIT_VALUE}; {@code n += 2} is a plain SET from its file.
+   */
+  @Test
+  void anIncrementInANewSectionIsASetFromItsFileThenARemoveFromTheImplicitValue() {
+    ProfileFixture f = new ProfileFixture(dir);
+    f.write("buildout.cfg", "[buildout]\nparts =\n[new]\nm -= 2\nn += 2\n");
+    String file = dir.resolve("buildout.cfg").toString();
+    for (boolean full : new boolean[] {false, true}) {
+      Profile p = f.loader().fullHistory(full).load(dir.resolve("buildout.cfg"));
+      RawValue m = p.annotate("new", "m");
+      assertEquals("", m.value());
+      assertEquals(
+          List.of(
+              new Step(Operation.SET, "2", Origin.file(file, 4)),
+              new Step(Operation.REMOVE, "2", Origin.IMPLICIT)),
+          m.history().steps());
+      assertEquals(m.history().steps(), m.history().effectiveSteps());
+      RawValue n = p.annotate("new", "n");
+      assertEquals("2", n.value());
+      assertEquals(
+          List.of(new Step(Operation.SET, "2", Origin.file(file, 5))), n.history().steps());
+    }
+  }
+
+  /** Over a section a lower layer has, without the option: the implicit empty value comes first. */
+  @Test
+  void anIncrementOverAMissingOptionStartsFromTheImplicitValue() {
+    ProfileFixture f = new ProfileFixture(dir);
+    f.write("base.cfg", "[s]\nother = 1\n");
+    f.write("buildout.cfg", "[buildout]\nextends = base.cfg\nparts =\n[s]\nm -= 2\nn += 3\n");
+    String file = dir.resolve("buildout.cfg").toString();
+    Profile p = f.loader().fullHistory(true).load(dir.resolve("buildout.cfg"));
+    assertEquals(
+        List.of(
+            new Step(Operation.SET, "", Origin.IMPLICIT),
+            new Step(Operation.REMOVE, "2", Origin.file(file, 5))),
+        p.annotate("s", "m").history().steps());
+    assertEquals(
+        List.of(
+            new Step(Operation.SET, "", Origin.IMPLICIT),
+            new Step(Operation.ADD, "3", Origin.file(file, 6))),
+        p.annotate("s", "n").history().steps());
+  }
 }
