@@ -1,0 +1,59 @@
+package io.buildout4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.buildout4j.cli.docs.DocBlock;
+import io.buildout4j.cli.docs.DocPage;
+import io.buildout4j.cli.docs.DocSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the examples of the cookbook's pages, docs/cookbook/*.md, as written ({@link DocSession}):
+ * the blocks under each heading are an example of their own, run in a fresh directory that the page
+ * shows as {@link Page#shownDirectory}, their files written and their commands run in order, each
+ * output checked line by line. Each page must still write and run at least as many files and
+ * commands as it does today, so that a page whose blocks stop being recognised fails.
+ */
+class CookbookDocTest {
+  /** A page, the directory its outputs show, and how many files and commands it has at least. */
+  record Page(String name, String shownDirectory, int files, int commands) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Page> pages() {
+    return Stream.of(new Page("cookbook/download.md", "/srv/b", 3, 7))
+        .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void theExamplesRunAsShown(Page page, @TempDir Path directory) throws Exception {
+    DocPage doc = DocPage.read(page.name());
+    int files = 0;
+    int commands = 0;
+    int example = 0;
+    for (Map.Entry<String, List<DocBlock>> group : doc.blocksByHeading().entrySet()) {
+      Path exampleDirectory = Files.createDirectory(directory.resolve("example-" + ++example));
+      DocSession session =
+          new DocSession(doc, exampleDirectory, page.shownDirectory()).runAll(group.getValue());
+      files += session.filesWritten();
+      commands += session.commandsRun();
+    }
+    assertTrue(
+        files >= page.files(),
+        page.name() + ": " + files + " files written, expected at least " + page.files());
+    assertTrue(
+        commands >= page.commands(),
+        page.name() + ": " + commands + " commands run, expected at least " + page.commands());
+  }
+}
