@@ -31,7 +31,9 @@ class CookbookDocTest {
   }
 
   static Stream<Page> pages() {
-    return Stream.of(new Page("cookbook/download.md", "/srv/b", 3, 7))
+    return Stream.of(
+            new Page("cookbook/download.md", "/srv/b", 3, 7),
+            new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
   }
 
