@@ -15,11 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the examples of the cookbook's pages, docs/cookbook/*.md, as written ({@link DocSession}):
- * the blocks under each heading are an example of their own, run in a fresh directory that the page
- * shows as {@link Page#shownDirectory}, their files written and their commands run in order, each
- * output checked line by line. Each page must still write and run at least as many files and
- * commands as it does today, so that a page whose blocks stop being recognised fails.
+ * Runs the examples of the cookbook's pages, docs/cookbook/*.md, as written ({@link DocSession}).
+ * The blocks under a heading that writes a {@code buildout.cfg} start an example of their own, run
+ * in a fresh directory that the page shows as {@link Page#shownDirectory}; the blocks under the
+ * next headings that write none go on in that directory. Files are written and commands run in page
+ * order, each output checked line by line. Each page must still write and run at least as many
+ * files and commands as it does today, so that a page whose blocks stop being recognised fails.
  */
 class CookbookDocTest {
   /** A page, the directory its outputs show, and how many files and commands it has at least. */
@@ -33,8 +34,17 @@ class CookbookDocTest {
   static Stream<Page> pages() {
     return Stream.of(
             new Page("cookbook/download.md", "/srv/b", 3, 7),
-            new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16))
+            new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16),
+            new Page("cookbook/cmmi.md", "/srv/b", 6, 10))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
+  }
+
+  /**
+   * Whether the blocks under a heading start an example of their own: they write a {@code
+   * buildout.cfg}. Those that do not go on with the example above them, in its directory.
+   */
+  private static boolean writesAProfile(List<DocBlock> blocks) {
+    return blocks.stream().anyMatch(block -> "buildout.cfg".equals(block.fileName()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -44,8 +54,11 @@ class CookbookDocTest {
     int files = 0;
     int commands = 0;
     int example = 0;
+    Path exampleDirectory = directory;
     for (Map.Entry<String, List<DocBlock>> group : doc.blocksByHeading().entrySet()) {
-      Path exampleDirectory = Files.createDirectory(directory.resolve("example-" + ++example));
+      if (exampleDirectory.equals(directory) || writesAProfile(group.getValue())) {
+        exampleDirectory = Files.createDirectory(directory.resolve("example-" + ++example));
+      }
       DocSession session =
           new DocSession(doc, exampleDirectory, page.shownDirectory()).runAll(group.getValue());
       files += session.filesWritten();
