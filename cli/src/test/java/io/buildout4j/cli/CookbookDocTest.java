@@ -35,7 +35,8 @@ class CookbookDocTest {
     return Stream.of(
             new Page("cookbook/download.md", "/srv/b", 3, 7),
             new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16),
-            new Page("cookbook/cmmi.md", "/srv/b", 6, 10))
+            new Page("cookbook/cmmi.md", "/srv/b", 6, 10),
+        new Page("cookbook/command.md", "/srv/b", 1, 15))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
   }
 
