@@ -38,7 +38,8 @@ class CookbookDocTest {
             new Page("cookbook/cmmi.md", "/srv/b", 6, 10),
         new Page("cookbook/command.md", "/srv/b", 1, 15),
         new Page("cookbook/template.md", "/srv/b", 2, 7),
-        new Page("cookbook/jinja2.md", "/srv/b", 4, 6))
+        new Page("cookbook/jinja2.md", "/srv/b", 4, 6),
+        new Page("cookbook/mkdirectory.md", "/srv/b", 1, 12))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
   }
 
