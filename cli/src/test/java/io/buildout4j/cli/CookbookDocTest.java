@@ -40,7 +40,8 @@ class CookbookDocTest {
         new Page("cookbook/template.md", "/srv/b", 2, 7),
         new Page("cookbook/jinja2.md", "/srv/b", 4, 6),
         new Page("cookbook/mkdirectory.md", "/srv/b", 1, 12),
-        new Page("cookbook/gitclone.md", "/srv/b", 3, 17))
+        new Page("cookbook/gitclone.md", "/srv/b", 3, 17),
+        new Page("cookbook/wrapper.md", "/srv/slapgrid/slappart0", 2, 15))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
   }
 
