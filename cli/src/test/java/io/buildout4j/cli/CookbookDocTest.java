@@ -42,7 +42,8 @@ class CookbookDocTest {
         new Page("cookbook/mkdirectory.md", "/srv/b", 1, 12),
         new Page("cookbook/gitclone.md", "/srv/b", 3, 17),
         new Page("cookbook/wrapper.md", "/srv/slapgrid/slappart0", 2, 15),
-        new Page("cookbook/shared-parts.md", "/srv/b", 5, 14))
+        new Page("cookbook/shared-parts.md", "/srv/b", 5, 14),
+        new Page("cookbook/unpacking.md", "/srv/b", 1, 9))
         .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
   }
 
