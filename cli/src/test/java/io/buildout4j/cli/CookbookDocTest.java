@@ -33,9 +33,9 @@ class CookbookDocTest {
 
   static Stream<Page> pages() {
     return Stream.of(
-            new Page("cookbook/download.md", "/srv/b", 3, 7),
-            new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16),
-            new Page("cookbook/cmmi.md", "/srv/b", 6, 10),
+        new Page("cookbook/download.md", "/srv/b", 3, 7),
+        new Page("cookbook/download-unpacked.md", "/srv/b", 4, 16),
+        new Page("cookbook/cmmi.md", "/srv/b", 6, 10),
         new Page("cookbook/command.md", "/srv/b", 1, 15),
         new Page("cookbook/template.md", "/srv/b", 2, 7),
         new Page("cookbook/jinja2.md", "/srv/b", 4, 6),
@@ -43,8 +43,7 @@ class CookbookDocTest {
         new Page("cookbook/gitclone.md", "/srv/b", 3, 17),
         new Page("cookbook/wrapper.md", "/srv/slapgrid/slappart0", 2, 15),
         new Page("cookbook/shared-parts.md", "/srv/b", 5, 14),
-        new Page("cookbook/unpacking.md", "/srv/b", 1, 9))
-        .filter(p -> p.name().contains(System.getProperty("cookbook.page", "")));
+        new Page("cookbook/unpacking.md", "/srv/b", 1, 9));
   }
 
   /**
