@@ -26,7 +26,8 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <ul>
  *   <li>an {@code ini} block whose first line names a file ({@code # buildout.cfg}) is written
- *       there, comment line included;
+ *       there, comment line included; a block of another language (not {@code console}) whose first
+ *       line is {@code # file: NAME} is written to {@code NAME} without that line;
  *   <li>each {@code $ } line of a {@code console} block is run there, in order: a {@code buildout4j
  *       ...} command through {@link Main} (arguments split at spaces; a single-quoted argument may
  *       hold spaces), anything else with {@code sh -c}; the lines up to the next {@code $ } line
@@ -100,7 +101,7 @@ public final class DocSession {
     if (block.fileName() != null) {
       Path file = directory.resolve(block.fileName());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, String.join("\n", block.lines()) + "\n");
+      Files.writeString(file, block.fileContent());
       filesWritten++;
     } else if (block.language().equals("console")) {
       runConsole(block);
