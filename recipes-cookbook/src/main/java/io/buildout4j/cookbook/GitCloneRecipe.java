@@ -232,7 +232,7 @@ public final class GitCloneRecipe implements RecipeFactory {
       }
       if (ignoredBranch != null) {
         log.warning(
-            "Warning: \"branch\" parameter with value \""
+            "\"branch\" parameter with value \""
                 + ignoredBranch
                 + "\" is ignored. Checking out to revision "
                 + revision
