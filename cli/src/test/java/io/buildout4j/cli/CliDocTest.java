@@ -1,7 +1,5 @@
 package io.buildout4j.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.buildout4j.cli.docs.DocPage;
 import io.buildout4j.cli.docs.DocSession;
 import java.nio.file.Path;
@@ -27,8 +25,6 @@ class CliDocTest {
 
   @Test
   void thePageStillHasItsExamples() throws Exception {
-    DocPage page = DocPage.read(PAGE);
-    assertTrue(page.fileCount() >= 10, "only " + page.fileCount() + " files on " + PAGE);
-    assertTrue(page.commandCount() >= 50, "only " + page.commandCount() + " commands on " + PAGE);
+    DocPage.read(PAGE).assertHasAtLeast(10, 50);
   }
 }

@@ -1,7 +1,5 @@
 package io.buildout4j.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.buildout4j.cli.docs.DocPage;
 import io.buildout4j.cli.docs.DocSession;
 import java.nio.file.Path;
@@ -26,8 +24,6 @@ class ProfileLanguageDocTest {
 
   @Test
   void thePageStillHasItsExamples() throws Exception {
-    DocPage page = DocPage.read(PAGE);
-    assertTrue(page.fileCount() >= 45, "only " + page.fileCount() + " files on " + PAGE);
-    assertTrue(page.commandCount() >= 80, "only " + page.commandCount() + " commands on " + PAGE);
+    DocPage.read(PAGE).assertHasAtLeast(45, 80);
   }
 }

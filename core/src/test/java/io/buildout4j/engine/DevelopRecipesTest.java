@@ -22,6 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * of the same name on the engine's class path.
  */
 class DevelopRecipesTest {
+  /** One part made by the compiled recipe, named {@code example:writer}, from develop. */
+  private static final String WRITER_PROFILE =
+      """
+      [buildout]
+      develop = recipe-classes
+      parts = w
+
+      [w]
+      recipe = example:writer
+      """;
+
   @TempDir Path directory;
   EngineFixture fixture;
 
@@ -92,15 +103,7 @@ class DevelopRecipesTest {
   @Test
   void aDevelopRecipeInstallsInItsOwnClassLoaderAndItsChangesReinstall() throws IOException {
     compileRecipe("first", "example:writer");
-    fixture.profile(
-        """
-        [buildout]
-        develop = recipe-classes
-        parts = w
-
-        [w]
-        recipe = example:writer
-        """);
+    fixture.profile(WRITER_PROFILE);
     fixture.install();
     assertEquals("first", Files.readString(directory.resolve("parts/w.txt")));
     String signature =
@@ -122,15 +125,7 @@ class DevelopRecipesTest {
   @Test
   void anUninstallOnlyRunStillRunsTheDevelopRecipesUninstaller() throws IOException {
     compileRecipe("first", "example:writer");
-    fixture.profile(
-        """
-        [buildout]
-        develop = recipe-classes
-        parts = w
-
-        [w]
-        recipe = example:writer
-        """);
+    fixture.profile(WRITER_PROFILE);
     fixture.install();
     fixture.builder().build().uninstall(List.of());
     assertEquals("by develop", Files.readString(directory.resolve("w.uninstalled")));

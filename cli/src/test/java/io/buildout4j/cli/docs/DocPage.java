@@ -67,6 +67,15 @@ public final class DocPage {
     return (int) blocks.stream().filter(block -> block.fileName() != null).count();
   }
 
+  /**
+   * Fails unless the page still has at least {@code files} files and {@code commands} commands: a
+   * page whose blocks stopped being recognised would otherwise run nothing and pass.
+   */
+  public void assertHasAtLeast(int files, int commands) {
+    assertTrue(fileCount() >= files, "only " + fileCount() + " files on " + name);
+    assertTrue(commandCount() >= commands, "only " + commandCount() + " commands on " + name);
+  }
+
   /** How many {@code $ } command lines the page's {@code console} blocks hold. */
   public int commandCount() {
     return (int)
