@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the layers of a profile as zc.buildout 4.x does: built-in defaults, then user defaults
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * only the (cheap) merge is repeated.
  */
 final class ProfileAssembler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileAssembler.class);
   private static final String BASE_LOCATION_REFERENCE = "${:_profile_base_location_}";
 
   private final LoadSettings settings;
@@ -231,6 +234,8 @@ final class ProfileAssembler {
               }
               String target = ProfileLocations.resolve(base, name);
               if (!ProfileLocations.isUrl(target) && !Files.exists(Path.of(target))) {
+                // zc.buildout 4.1.12 print()s this line (to stdout, whatever the log level)
+                LOG.info("optional-extends file not found: {}", name);
                 continue;
               }
               optional.add(child(base, name, chain, location, optionalOption.line()));

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,6 +187,36 @@ class LayeringTest {
     f.write("local.cfg", "[s]\nx = local\n");
     Profile p = f.profile("[buildout]\noptional-extends = local.cfg missing.cfg\n[s]\ny = 1\n");
     assertEquals("local", p.get("s", "x"));
+  }
+
+  /**
+   * zc.buildout 4.1.12 prints {@code optional-extends file not found: NAME} (the name as written)
+   * for each missing file; buildout4j logs the same line at INFO (slf4j-simple writes it to
+   * standard error in these tests).
+   */
+  @Test
+  void optionalExtendsLogEachMissingFileByTheNameAsWritten() {
+    ProfileFixture f = fixture();
+    f.write("local.cfg", "[s]\nx = local\n");
+    f.write("buildout.cfg", "[buildout]\noptional-extends = local.cfg sub/missing.cfg\n");
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      f.load("buildout.cfg");
+    } finally {
+      System.setErr(stderr);
+    }
+    List<String> notices =
+        logged
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.contains("optional-extends"))
+            .toList();
+    assertEquals(1, notices.size(), notices.toString());
+    assertTrue(
+        notices.get(0).matches(".*INFO .*- optional-extends file not found: sub/missing\\.cfg"),
+        notices.get(0));
   }
 
   @Test
